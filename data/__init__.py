@@ -1,0 +1,1 @@
+"""The curated data files of treatystatus (read with importlib.resources; no code here)."""

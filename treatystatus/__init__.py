@@ -1,0 +1,37 @@
+"""treatystatus: who is bound by which multilateral treaty, since when, and on what source.
+
+    >>> import treatystatus
+    >>> treatystatus.is_party("Ukraine", "ottawa", on="2026-01-01")
+    True
+
+Importing the package reads no data; the first query loads and validates the
+data files once.
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+from .api import (is_party, non_parties, parties, resolve_state, signatories, state_name, status, timeline,
+                  treaties, treaties_of, treaty, withdrawal, consenting)
+from .errors import (AmbiguousStateError, DataError, InvalidDateError, StatusUnknownError, TreatyStatusError,
+                     UnknownStateError, UnknownTreatyError)
+from .models import Event, EventKind, Source, Status, StatusResult, Timeline, Treaty, WithdrawalResult
+
+__all__ = [
+    "__version__", "data_version", "data_as_of",
+    "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty",
+    "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name",
+    "TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError", "InvalidDateError",
+    "StatusUnknownError", "DataError",
+    "Event", "EventKind", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",
+]
+
+
+def __getattr__(name: str):
+    # data_version and data_as_of are read from the data on first access, not at import
+    if name in ("data_version", "data_as_of"):
+        from .store import dataset
+
+        meta = dataset().meta
+        return meta["data_version"] if name == "data_version" else meta["as_of"]
+    raise AttributeError(f"module 'treatystatus' has no attribute {name!r}")

@@ -1,0 +1,260 @@
+"""The ``treatystatus`` command: a thin layer over the Python API.
+
+Answers go to standard output; errors and coverage warnings to standard error.
+Exit status: 0 yes / success, 1 no (``party``) or problems found (``validate``),
+2 bad input or usage, 3 the answer is not known (``party`` on a gap in the data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from . import api
+from .errors import TreatyStatusError
+
+EXIT_YES, EXIT_NO, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        raise _UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="treatystatus", description="Who is bound by which treaty, since when, on what source.")
+    p.add_argument("--version", action="store_true", help="print the library and data versions")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def cmd(name: str, help_: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_, description=help_)
+
+    s = cmd("status", "a state's status under a treaty on a day, with dates, sources and an explanation")
+    s.add_argument("state"), s.add_argument("treaty")
+    s.add_argument("--on", metavar="DATE", help="ISO date (default: today)")
+    s.add_argument("--json", action="store_true")
+
+    s = cmd("party", "is the state a party on that day? exit 0 yes, 1 no, 3 not known")
+    s.add_argument("state"), s.add_argument("treaty")
+    s.add_argument("--on", metavar="DATE")
+
+    for name, what in (("parties", "states for which the treaty is in force on the day"),
+                       ("consenting", "states whose consent to be bound stands on the day (the depositary's 'Parties')"),
+                       ("signatories", "states whose signature stands on the day"),
+                       ("non-parties", "states in the list of current states that are not parties on the day")):
+        s = cmd(name, what)
+        s.add_argument("treaty")
+        s.add_argument("--on", metavar="DATE")
+        s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    s = cmd("withdraw", "when a withdrawal would take (or took) effect, and whether an armed conflict holds it back")
+    s.add_argument("state"), s.add_argument("treaty")
+    s.add_argument("--notified", metavar="DATE", help="the day notice is received (default: the one on record, else today)")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--in-armed-conflict", action="store_true", help="the state is in an armed conflict with no known end")
+    g.add_argument("--not-in-armed-conflict", action="store_true", help="the state is in no armed conflict")
+    g.add_argument("--armed-conflict-until", metavar="DATE", help="the day the state's armed conflict ends")
+    s.add_argument("--json", action="store_true")
+
+    s = cmd("timeline", "every recorded act of a state under a treaty, with sources")
+    s.add_argument("state"), s.add_argument("treaty")
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    s = cmd("treaties", "the treaties in the data")
+    s.add_argument("--json", action="store_true")
+
+    s = cmd("treaty", "one treaty's rules, with its articles quoted")
+    s.add_argument("treaty")
+    s.add_argument("--json", action="store_true")
+
+    s = cmd("treaties-of", "a state's status under every treaty in the data")
+    s.add_argument("state")
+    s.add_argument("--on", metavar="DATE")
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    cmd("info", "data version, as-of dates, counts of records and sources")
+
+    s = cmd("validate", "check a data directory; print every problem as FILE:LINE: message; exit 1 if any")
+    s.add_argument("path")
+    return p
+
+
+def _warn_after(result) -> None:
+    if getattr(result, "after_data_as_of", False):
+        print(f"treatystatus: note: the data were checked up to {result.data_as_of}; later events are not included",
+              file=sys.stderr)
+
+
+def _codes_out(codes: list[str], fmt: str, header: str, key: str, treaty: str, on) -> None:
+    names = [(c, api.state_name(c)) for c in codes]
+    if fmt == "json":
+        print(json.dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
+            {"state": c, "name": n} for c, n in names]}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        print("state,name")
+        for c, n in names:
+            print(f'{c},"{n}"' if "," in n else f"{c},{n}")
+    else:
+        print(header)
+        for c, n in names:
+            print(f"  {c}  {n}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    c = args.command
+    if c == "status":
+        r = api.status(args.state, args.treaty, args.on)
+        print(r.model_dump_json(indent=2) if args.json else _status_text(r))
+        _warn_after(r)
+        return EXIT_YES
+    if c == "party":
+        r = api.status(args.state, args.treaty, args.on)
+        _warn_after(r)
+        if r.is_party is None:
+            print(f"unknown: {r.explanation}")
+            return EXIT_UNKNOWN
+        word = "is a party" if r.is_party else f"is not a party ({r.status.value})"
+        print(f"{'yes' if r.is_party else 'no'}: {r.state_name} ({r.state}) {word} to {r.treaty} on {r.on}")
+        return EXIT_YES if r.is_party else EXIT_NO
+    if c in ("parties", "consenting", "signatories", "non-parties"):
+        fn = {"parties": api.parties, "consenting": api.consenting, "signatories": api.signatories,
+              "non-parties": api.non_parties}[c]
+        on = api.to_date(args.on)
+        tid = api.treaty(args.treaty).id
+        codes = fn(tid, on)
+        _codes_out(codes, args.format, f"{len(codes)} {c} of {tid} on {on}:", c.replace("-", "_"), tid, on)
+        return EXIT_YES
+    if c == "withdraw":
+        r = api.withdrawal(args.state, args.treaty, notified_on=args.notified,
+                           armed_conflict_until=args.armed_conflict_until,
+                           in_armed_conflict=True if args.in_armed_conflict else
+                           (False if args.not_in_armed_conflict else None))
+        if args.json:
+            print(r.model_dump_json(indent=2))
+        else:
+            print(r.explanation)
+            print()
+            print(r.clause)
+        return EXIT_YES
+    if c == "timeline":
+        t = api.timeline(args.state, args.treaty)
+        if args.format == "json":
+            print(t.model_dump_json(indent=2))
+        elif args.format == "csv":
+            print("state,treaty,date,kind,effective,in_force,ref,source,note")
+            for e in t.events:
+                note = (e.note or "").replace('"', '""')
+                print(f'{e.state},{e.treaty},{e.date},{e.kind.value},{e.effective or ""},{e.in_force or ""},'
+                      f'{e.ref or ""},{e.source},"{note}"')
+        else:
+            print(t)
+        return EXIT_YES
+    if c == "treaties":
+        ts = api.treaties()
+        if args.json:
+            print(json.dumps([{"id": t.id, "short_title": t.short_title, "untc": t.untc, "in_force": t.in_force,
+                               "as_of": t.as_of.isoformat(), "aliases": list(t.aliases)} for t in ts],
+                             ensure_ascii=False, indent=2))
+        else:
+            for t in ts:
+                print(f"{t.id:<28}{t.short_title}" + (f" (UNTC {t.untc})" if t.untc else ""))
+        return EXIT_YES
+    if c == "treaty":
+        t = api.treaty(args.treaty)
+        print(t.model_dump_json(indent=2) if args.json else _treaty_text(t))
+        return EXIT_YES
+    if c == "treaties-of":
+        rs = api.treaties_of(args.state, args.on)
+        if args.format == "json":
+            print(json.dumps([json.loads(r.model_dump_json()) for r in rs], ensure_ascii=False, indent=2))
+        elif args.format == "csv":
+            print("state,treaty,on,status,is_party,entry_into_force,withdrawal_effective")
+            for r in rs:
+                print(f"{r.state},{r.treaty},{r.on},{r.status.value},{r.is_party},{r.entry_into_force or ''},"
+                      f"{r.withdrawal_effective or ''}")
+        else:
+            if rs:
+                print(f"{rs[0].state_name} ({rs[0].state}) on {rs[0].on}:")
+            for r in rs:
+                since = f" since {r.entry_into_force}" if r.is_party else ""
+                print(f"  {r.treaty:<28}{r.status.value}{since}")
+        if rs:
+            _warn_after(rs[0])
+        return EXIT_YES
+    if c == "info":
+        from . import __version__
+        from .store import dataset
+
+        ds = dataset()
+        print(f"treatystatus {__version__}")
+        print(f"data version {ds.meta['data_version']}, checked up to {ds.as_of}")
+        print(f"{len(ds.sources)} sources, {len(ds.states.states)} states")
+        for tid, t in sorted(ds.treaties.items()):
+            n = sum(len(r.events) for r in ds.treaty_data(tid).records.values())
+            print(f"  {tid:<28}as of {t.as_of}  {n} records")
+        return EXIT_YES
+    if c == "validate":
+        from .store import validate
+
+        problems = validate(args.path)
+        for f, line, msg in problems:
+            print(f"{f}:{line}: {msg}")
+        print(f"{len(problems)} problem(s)" if problems else "no problems", file=sys.stderr)
+        return EXIT_NO if problems else EXIT_YES
+    raise _UsageError("no command given (see `treatystatus --help`)")
+
+
+def _status_text(r) -> str:
+    lines = [f"{r.state_name} ({r.state}) — {r.treaty} — {r.on}: {r.status.value}"]
+    for label, value in (("signature", r.signature), ("consent", r.consent and f"{r.consent} ({r.consent_type.value})"),
+                         ("entry into force", r.entry_into_force), ("withdrawal notified", r.withdrawal_notified),
+                         ("withdrawal effective", r.withdrawal_effective), ("suspension notified", r.suspension)):
+        if value:
+            lines.append(f"  {label:<22}{value}")
+    lines.append("")
+    lines.append(r.explanation)
+    if r.sources:
+        lines.append("")
+        lines.append("Sources:")
+        for s in r.sources:
+            when = f", {s.date}" if s.date else ""
+            lines.append(f"  [{s.id}] {s.publisher}: {s.title}{when}" + (f" <{s.url}>" if s.url else ""))
+        for ref in r.references:
+            lines.append(f"  depositary notification {ref}")
+    return "\n".join(lines)
+
+
+def _treaty_text(t) -> str:
+    e = t.entry_into_force
+    lines = [f"{t.short_title} ({t.id})", t.title, f"Adopted {t.adopted} at {t.adopted_at}; depositary: {t.depositary}"]
+    if t.untc:
+        lines.append(f"UN Treaty Collection {t.untc}")
+    lines.append(f"In force since {e.date}" if e.date else "Not in force")
+    lines.append(f"Aliases: {', '.join(t.aliases)}")
+    for q in t.quoted_articles():
+        lines += ["", f"Article {q.article} ({type(q).__name__.lower().replace('withdrawal', 'withdrawal')}):",
+                  f"\u201c{q.text.strip()}\u201d  [{q.source}]"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser().parse_args(argv)
+        if args.version:
+            from . import __version__, data_version
+
+            print(f"treatystatus {__version__} (data {data_version})")
+            return EXIT_YES
+        return _run(args)
+    except (_UsageError, TreatyStatusError) as exc:
+        print(f"treatystatus: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_YES

@@ -1,0 +1,387 @@
+"""The data model: pydantic models that describe the data files once.
+
+The same models validate what is read from ``data/`` and are returned to
+callers, so a result can always be turned into JSON (``model_dump_json``)
+and never changes under the caller's feet (every model is frozen).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+#: the type of every date field (a name that field names such as ``date`` cannot shadow)
+Day = date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "EventKind", "Status", "PeriodRule", "Frozen", "Source", "Event", "Period", "Signature",
+    "EntryIntoForce", "ConflictClause", "Withdrawal", "Reservations", "ProvisionalApplication",
+    "Checkpoint", "Treaty", "StateInfo", "StatusResult", "WithdrawalResult", "Timeline",
+    "CONSENT_KINDS",
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EventKind(StrEnum):
+    """Every kind of act or record the data hold for a state and a treaty."""
+
+    SIGNATURE = "signature"
+    RATIFICATION = "ratification"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    ACCESSION = "accession"
+    SUCCESSION = "succession"
+    #: consent to be bound notified without a named instrument (UNTC suffix "P")
+    CONSENT = "consent"
+    PROVISIONAL_APPLICATION = "provisional-application"
+    #: a signatory's notice that it does not intend to become a party
+    NON_INTENTION = "non-intention"
+    #: a notice of withdrawal (or denunciation) received by the depositary
+    WITHDRAWAL = "withdrawal"
+    #: a notice of withdrawal itself withdrawn before it took effect
+    WITHDRAWAL_REVOKED = "withdrawal-revoked"
+    #: an instrument of consent revoked, the signature standing
+    CONSENT_REVOKED = "consent-revoked"
+    #: a notice that a state suspends the operation of the treaty (not a withdrawal;
+    #: it changes no status under the treaty's own terms)
+    SUSPENSION = "suspension"
+    #: a deposited communication that changes no status (kept for the record)
+    COMMUNICATION = "communication"
+    #: a government's announcement or decision: not an act deposited with the depositary
+    ANNOUNCEMENT = "announcement"
+    #: a fact known to be missing from the data: the status cannot be told
+    GAP = "gap"
+
+
+CONSENT_KINDS = frozenset({
+    EventKind.RATIFICATION, EventKind.ACCEPTANCE, EventKind.APPROVAL,
+    EventKind.ACCESSION, EventKind.SUCCESSION, EventKind.CONSENT,
+})
+
+
+class Status(StrEnum):
+    """A state's standing under a treaty on one day. See ``docs/data-model.md``."""
+
+    NOT_SIGNED = "not-signed"
+    SIGNATORY = "signatory"
+    #: signed, then notified that it does not intend to become a party
+    NOT_INTENDING = "signatory-not-intending"
+    #: consent to be bound deposited, not (yet) in force for the state
+    CONSENTED = "consented"
+    PARTY = "party"
+    WITHDRAWAL_PENDING = "withdrawal-pending"
+    WITHDRAWN = "withdrawn"
+    #: consent revoked before the treaty bound the state; the signature stands
+    CONSENT_REVOKED = "consent-revoked"
+    #: the data record a gap: not known
+    UNKNOWN = "unknown"
+
+
+class Source(Frozen):
+    """Where facts come from: a status page, a notification, a database page, an article."""
+
+    id: str
+    kind: Literal[
+        "status-page", "depositary-notification", "treaty-text", "database",
+        "treaty-body", "government", "press", "campaign", "reference-work",
+    ]
+    title: str
+    publisher: str
+    url: str | None = None
+    #: the date the source describes ("status as at"), or its publication date; None if it prints none
+    date: Day | None = None
+    retrieved: Day | None = None
+    note: str | None = None
+
+
+class Event(Frozen):
+    """One dated record for one state and one treaty, as written on one data line."""
+
+    treaty: str
+    state: str
+    kind: EventKind
+    #: the date the depositary received the instrument (or the date of the announcement)
+    date: Day
+    source: str
+    #: for a succession, the date it takes effect; for a withdrawal, the date the
+    #: depositary gives for its effect
+    effective: Day | None = None
+    #: the date the treaty entered into force for the state, where a source gives it
+    in_force: Day | None = None
+    #: the depositary notification (C.N.) number or another reference within the source
+    ref: str | None = None
+    note: str | None = None
+    #: where the record was read: ``file:line``
+    origin: str = Field(default="", repr=False)
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> "Event":
+        k = self.kind
+        if self.effective is not None and k not in (EventKind.SUCCESSION, EventKind.WITHDRAWAL,
+                                                    EventKind.PROVISIONAL_APPLICATION):
+            raise ValueError(f"'effective' does not apply to a {k} record")
+        if self.in_force is not None and k not in CONSENT_KINDS:
+            raise ValueError(f"'in_force' applies to an instrument of consent, not to a {k} record")
+        if self.effective is not None and k == EventKind.WITHDRAWAL and self.effective <= self.date:
+            raise ValueError("a withdrawal cannot take effect on or before the day it was notified")
+        if k in (EventKind.GAP, EventKind.ANNOUNCEMENT) and not self.note:
+            raise ValueError(f"a {k} record needs a note saying what it is")
+        return self
+
+
+class PeriodRule(StrEnum):
+    ON_DATE = "on-date"
+    DAYS_AFTER = "days-after"
+    MONTHS_AFTER = "months-after"
+    FIRST_DAY_OF_NTH_MONTH_AFTER = "first-day-of-nth-month-after"
+    FIRST_DAY_OF_MONTH_AFTER_DAYS = "first-day-of-month-after-days"
+
+
+def add_months(d: Day, n: int) -> Day:
+    """The same day ``n`` months later; the last day of the month where that day does not exist."""
+    m = d.month - 1 + n
+    y, m = d.year + m // 12, m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+class Period(Frozen):
+    """A rule that turns one date into another, e.g. "six months after receipt"."""
+
+    rule: PeriodRule
+    n: int = Field(default=0, ge=0)
+
+    def apply(self, d: Day) -> Day:
+        r, n = self.rule, self.n
+        if r is PeriodRule.ON_DATE:
+            return d
+        if r is PeriodRule.DAYS_AFTER:
+            return d + timedelta(days=n)
+        if r is PeriodRule.MONTHS_AFTER:
+            return add_months(d, n)
+        if r is PeriodRule.FIRST_DAY_OF_NTH_MONTH_AFTER:
+            return add_months(d.replace(day=1), n)
+        # FIRST_DAY_OF_MONTH_AFTER_DAYS
+        later = d + timedelta(days=n)
+        return add_months(later.replace(day=1), 1)
+
+    def describe(self) -> str:
+        r, n = self.rule, self.n
+        if r is PeriodRule.ON_DATE:
+            return "on the same day"
+        if r is PeriodRule.DAYS_AFTER:
+            return f"{n} days after"
+        if r is PeriodRule.MONTHS_AFTER:
+            return f"{n} months after" if n % 12 else (f"{n // 12} year after" if n == 12 else f"{n // 12} years after")
+        if r is PeriodRule.FIRST_DAY_OF_NTH_MONTH_AFTER:
+            return f"on the first day of the {_ordinal(n)} month after the month of"
+        return f"on the first day of the month after the {_ordinal(n)} day following"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class Quoted(Frozen):
+    """An article of the treaty, with its text quoted from ``source``."""
+
+    article: str
+    text: str
+    source: str
+
+
+class Signature(Quoted):
+    opened: Day
+    #: the day signature closed, if it did (None: still open)
+    closed: Day | None = None
+
+
+class EntryIntoForce(Quoted):
+    #: the day the treaty entered into force (None: not in force)
+    date: Day | None = None
+    #: the number of instruments that bring the treaty into force
+    threshold: int | None = None
+    #: the day the threshold instrument was deposited
+    threshold_date: Day | None = None
+    #: from the threshold date to the treaty's entry into force
+    treaty_rule: Period
+    #: for a state consenting after the threshold date
+    state_rule: Period
+    #: the paragraphs that give the treaty's and a later state's entry into force
+    treaty_article: str
+    state_article: str
+    #: conditions besides the count (e.g. named states that must ratify)
+    condition: str | None = None
+
+
+class ConflictClause(Frozen):
+    """A clause that keeps a withdrawing state bound while it is in an armed conflict."""
+
+    #: when the condition is tested: when notice is given, or when the notice period expires
+    tested_at: Literal["notification", "expiry"]
+    #: the situation, in the treaty's terms
+    condition: str
+    #: until when the withdrawal is then held back, in the treaty's terms
+    until: str
+    paragraph: str
+
+
+class Withdrawal(Quoted):
+    #: the treaty's word: withdrawal or denunciation
+    term: Literal["withdrawal", "denunciation"] = "withdrawal"
+    notice: Period
+    later_date_allowed: bool = False
+    armed_conflict: ConflictClause | None = None
+
+
+class Reservations(Quoted):
+    allowed: Literal["none", "some", "all"]
+
+
+class ProvisionalApplication(Quoted):
+    scope: str
+
+
+class Checkpoint(Frozen):
+    """A count the depositary or a treaty body published, checked against the data."""
+
+    on: Day
+    #: states for which the treaty is in force that day
+    parties: int | None = None
+    #: states whose instrument of consent stands (the depositary's "Parties" headline)
+    consenting: int | None = None
+    signatories: int | None = None
+    source: str
+    note: str | None = None
+
+
+class Treaty(Frozen):
+    id: str
+    title: str
+    short_title: str
+    aliases: tuple[str, ...] = ()
+    untc: str | None = None
+    depositary: str
+    adopted: Day
+    adopted_at: str
+    #: the date up to which this treaty's facts were checked
+    as_of: Day
+    signature: Signature | None = None
+    entry_into_force: EntryIntoForce
+    withdrawal: Withdrawal
+    reservations: Reservations
+    provisional_application: ProvisionalApplication | None = None
+    checkpoints: tuple[Checkpoint, ...] = ()
+    note: str | None = None
+
+    @property
+    def in_force(self) -> bool:
+        return self.entry_into_force.date is not None
+
+    def quoted_articles(self) -> tuple[Quoted, ...]:
+        parts = (self.signature, self.entry_into_force, self.provisional_application,
+                 self.reservations, self.withdrawal)
+        return tuple(p for p in parts if p is not None)
+
+
+class StateInfo(Frozen):
+    """A state (or other entity) that can take part in treaties."""
+
+    code: str
+    name: str
+    #: un-member, observer, non-member (e.g. Cook Islands), historical
+    kind: Literal["un-member", "observer", "non-member", "historical"]
+    #: UN admission date for members; for others the date given in the states file
+    since: Day | None = None
+    until: Day | None = None
+    #: the state that continues it, whose records stand for it
+    continued_by: str | None = None
+
+
+class _Result(Frozen):
+    #: the date up to which the facts used were checked
+    data_as_of: Day
+    #: True when the question is about a day after ``data_as_of``
+    after_data_as_of: bool = False
+
+    def __str__(self) -> str:  # the terminal form
+        return getattr(self, "explanation", "") or repr(self)
+
+
+class StatusResult(_Result):
+    state: str
+    state_name: str
+    treaty: str
+    on: Day
+    status: Status
+    is_party: bool | None
+    signature: Day | None = None
+    consent: Day | None = None
+    consent_type: EventKind | None = None
+    entry_into_force: Day | None = None
+    provisional_application: Day | None = None
+    non_intention: Day | None = None
+    consent_revoked: Day | None = None
+    withdrawal_notified: Day | None = None
+    withdrawal_effective: Day | None = None
+    withdrawal_revoked: Day | None = None
+    #: a notice of suspension, if one was given (it does not change the status)
+    suspension: Day | None = None
+    announcements: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+    references: tuple[str, ...] = ()
+    explanation: str
+
+
+class WithdrawalResult(_Result):
+    state: str
+    state_name: str
+    treaty: str
+    #: True when the withdrawal is on record with the depositary
+    recorded: bool
+    #: whether the state could give notice on that day (a party, or bound and not yet in force)
+    possible: bool
+    notified_on: Day
+    #: notice plus the period in the treaty
+    earliest_effective: Day | None
+    #: the day it takes effect, if it can be told (None: held back by a clause with no end date given)
+    effective: Day | None
+    #: True/False when an armed-conflict clause does/does not hold the withdrawal back; None when not known
+    deferred: bool | None
+    deferred_until: str | None = None
+    article: str
+    clause: str
+    sources: tuple[Source, ...] = ()
+    references: tuple[str, ...] = ()
+    explanation: str
+
+
+class Timeline(_Result):
+    state: str
+    state_name: str
+    treaty: str
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...] = ()
+
+    def __str__(self) -> str:
+        lines = [f"{self.state_name} ({self.state}) — {self.treaty}"]
+        for e in self.events:
+            extra = []
+            if e.effective:
+                extra.append(f"effective {e.effective}")
+            if e.in_force:
+                extra.append(f"in force {e.in_force}")
+            if e.ref:
+                extra.append(e.ref)
+            tail = f" ({'; '.join(extra)})" if extra else ""
+            lines.append(f"  {e.date}  {e.kind.value}{tail}  [{e.source}]")
+            if e.note:
+                lines.append(f"              {e.note}")
+        return "\n".join(lines)
