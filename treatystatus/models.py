@@ -296,8 +296,9 @@ class StateInfo(Frozen):
 
     code: str
     name: str
-    #: un-member, observer, non-member (e.g. Cook Islands), historical
-    kind: Literal["un-member", "observer", "non-member", "historical"]
+    #: un-member, observer, non-member (Cook Islands, Niue), other (resolves, but is not in the
+    #: list of states that non_parties uses: Kosovo), historical
+    kind: Literal["un-member", "observer", "non-member", "other", "historical"]
     #: UN admission date for members; for others the date given in the states file
     since: Day | None = None
     until: Day | None = None

@@ -51,12 +51,11 @@ class StateRegistry:
         idx: dict[str, set[str]] = {k: set(v) for k, v in self._names.items()}
         for code, info in self.states.items():
             idx.setdefault(normalise(info.name), set()).add(code)
-        for c in pycountry.countries:
-            if c.alpha_3 in self.states:
-                for attr in ("name", "official_name", "common_name"):
-                    v = getattr(c, attr, None)
-                    if v:
-                        idx.setdefault(normalise(v), set()).add(c.alpha_3)
+        for c in pycountry.countries:  # all of them: a territory's name gets a clear answer
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    idx.setdefault(normalise(v), set()).add(c.alpha_3)
         for c in pycountry.historic_countries:
             if c.alpha_3 in self.states:
                 idx.setdefault(normalise(c.name), set()).add(c.alpha_3)
@@ -105,8 +104,10 @@ class StateRegistry:
         if code is None:
             key = normalise(q)
             hits = self._name_index().get(key, ())
-            if len(hits) > 1:
-                raise AmbiguousStateError(query, hits)
+            known = tuple(h for h in hits if h in self.states)
+            if len(known) > 1:
+                raise AmbiguousStateError(query, known)
+            hits = known or hits
             if hits:
                 code = hits[0]
         if code is None:
@@ -125,6 +126,8 @@ class StateRegistry:
         out: list[str] = []
         for name in names:
             for code in idx[name]:
+                if code not in self.states:
+                    continue
                 label = f"{code} ({self.states[code].name})"
                 if label not in out:
                     out.append(label)
@@ -137,7 +140,7 @@ class StateRegistry:
         """Codes of the current list's states (not historical ones) that existed as such on ``on``."""
         out = []
         for code, s in self.states.items():
-            if s.kind == "historical":
+            if s.kind in ("historical", "other"):
                 continue
             if s.since is not None and s.since > on:
                 continue

@@ -318,9 +318,11 @@ def entry_into_force(treaty: Treaty, consent: Event) -> date | None:
     eif = treaty.entry_into_force
     if eif.date is None:
         return None
-    if consent.kind is EventKind.SUCCESSION:
-        start = consent.effective or consent.date
-        return max(start, eif.date)
+    if consent.kind is EventKind.SUCCESSION and consent.effective is not None:
+        # a succession takes effect on the date the depositary gives (usually independence)
+        return max(consent.effective, eif.date)
+    # any other instrument, and a succession for which no such date is recorded,
+    # follows the treaty's rule for instruments deposited after the threshold
     if eif.threshold_date is not None and consent.date <= eif.threshold_date:
         return eif.date
     return max(eif.state_rule.apply(consent.date), eif.date)

@@ -1,0 +1,30 @@
+"""The installed package: its data are inside it, and importing it does no work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import treatystatus
+from treatystatus.store import shipped_root
+
+
+def test_data_are_read_from_the_installed_package():
+    root = Path(str(shipped_root()))
+    assert (root / "treaties" / "apmbc.toml").is_file()
+    assert (root / "events" / "apmbc.txt").is_file()
+    assert Path(treatystatus.__file__).parent in root.parents or root.parent == Path(treatystatus.__file__).parent
+
+
+def test_import_reads_no_data_and_imports_nothing_heavy():
+    code = ("import sys, treatystatus, treatystatus.store as s; "
+            "print(s._current is None, 'pycountry' in sys.modules, 'tomllib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True).stdout
+    assert out.split() == ["True", "False", "False"]
+
+
+def test_versions():
+    assert treatystatus.__version__
+    assert treatystatus.data_version == "2026.11.25"
+    assert str(treatystatus.data_as_of) == "2026-11-25"
