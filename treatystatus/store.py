@@ -72,6 +72,7 @@ class Dataset:
         self.states: StateRegistry
         self.treaties: dict[str, Treaty] = {}
         self._aliases: dict[str, str] = {}
+        self._treaty_cache: dict[str, str] = {}
         self._events: dict[str, TreatyData] = {}
         self._lock = threading.RLock()
         problems: list[Problem] = []
@@ -202,6 +203,7 @@ class Dataset:
                                  f"alias {alias!r} already names treaty {other!r}"))
             self._aliases[key] = treaty.id
         self.treaties[tid] = treaty
+        self._treaty_cache[tid] = tid
 
     # -- events, per treaty, on first use ---------------------------------------------------
     def treaty_data(self, tid: str) -> TreatyData:
@@ -287,8 +289,9 @@ class Dataset:
 
         if not isinstance(query, str):
             raise UnknownTreatyError(repr(query))
-        if query in self.treaties:
-            return query
+        hit = self._treaty_cache.get(query)
+        if hit is not None:
+            return hit
         key = normalise(query)
         tid = self._aliases.get(key)
         if tid is None:
@@ -297,6 +300,8 @@ class Dataset:
             near = difflib.get_close_matches(key, self._aliases, n=3, cutoff=0.6)
             near += [a for a in self._aliases if key and (key in a or a in key)]
             raise UnknownTreatyError(query, tuple(dict.fromkeys(self._aliases[n] for n in near))[:4])
+        if len(self._treaty_cache) < 4096:
+            self._treaty_cache[query] = tid
         return tid
 
     @property

@@ -1,0 +1,100 @@
+"""Speed figures of treatystatus, measured in one run and printed with their targets.
+
+    python benchmarks/bench.py [--runs N]
+
+Run it against an installed treatystatus (as a user has it). Figures are
+medians; they vary with the machine, so they are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from datetime import date
+from pathlib import Path
+
+FLOOR = """
+from pydantic import BaseModel
+import pycountry
+class M(BaseModel):
+    code: str
+print(M(code=pycountry.countries.get(alpha_2="UA").alpha_3).code)
+"""
+
+LOAD = """
+import time, treatystatus, treatystatus.store as s, treatystatus.api as a
+t = time.perf_counter()
+s.dataset().treaty_data("apmbc")
+a.resolve_state("UA")
+print((time.perf_counter() - t) * 1000)
+"""
+
+
+def per_call(stmt: str, setup: str, number: int) -> float:
+    """Best-of-5 seconds per call."""
+    t = timeit.Timer(stmt, setup=setup)
+    return min(t.repeat(repeat=5, number=number)) / number
+
+
+def cold(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd="/")
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def row(label: str, value: str, target: str, ok: bool | None) -> None:
+    mark = "" if ok is None else ("  ok" if ok else "  OVER TARGET")
+    print(f"{label:<52}{value:>14}   target {target}{mark}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15, help="runs of each cold process (default 15)")
+    args = ap.parse_args()
+
+    import treatystatus as ts
+
+    print(f"treatystatus {ts.__version__}, data {ts.data_version}; Python {sys.version.split()[0]}\n")
+    setup = "import treatystatus as ts; from datetime import date; d = date(2026, 11, 25); ts.is_party('UKR', 'apmbc', d)"
+    t = per_call("ts.is_party('UKR', 'apmbc', d)", setup, 200_000)
+    row("is_party, warm (code, id, date)", f"{t * 1e6:.2f} µs", "< 2 µs", t < 2e-6)
+    t = per_call("ts.is_party('Ukraine', 'ottawa', '2026-11-25')", setup, 200_000)
+    row("is_party, warm (name, alias, ISO string)", f"{t * 1e6:.2f} µs", "< 2 µs", t < 2e-6)
+    t = per_call("ts.parties('apmbc', d)", setup, 20_000)
+    row("parties(treaty, on), warm", f"{t * 1e6:.1f} µs", "< 50 µs", t < 50e-6)
+    t = per_call("ts.status('UKR', 'apmbc', d)", setup, 5_000)
+    row("status(state, treaty, on), warm", f"{t * 1e6:.1f} µs", "-", None)
+
+    loads = [float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True,
+                                  cwd="/").stdout) for _ in range(args.runs)]
+    load = statistics.median(loads)
+    row("load and index the data (beyond imports)", f"{load:.1f} ms", "< 30 ms", load < 30)
+
+    script = shutil.which("treatystatus") or str(Path(sys.executable).parent / "treatystatus")
+    c_cli = cold([script, "status", "UA", "apmbc"], args.runs)
+    c_pyd = cold([sys.executable, "-c", "import pydantic"], args.runs)
+    c_floor = cold([sys.executable, "-c", FLOOR], args.runs)
+    print()
+    row("cold `treatystatus status UA apmbc`", f"{c_cli * 1e3:.0f} ms", "-", None)
+    row("cold `python -c 'import pydantic'`", f"{c_pyd * 1e3:.0f} ms", "-", None)
+    row("cold floor: BaseModel + one model + pycountry lookup", f"{c_floor * 1e3:.0f} ms", "-", None)
+    row("ratio CLI / floor of the dependencies", f"{c_cli / c_floor:.2f}", "<= 1.3", c_cli / c_floor <= 1.3)
+    row("ratio CLI / bare `import pydantic`", f"{c_cli / c_pyd:.2f}", "(pydantic 2 imports lazily)", None)
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print()
+    row("peak memory of this process (data loaded)", f"{rss:.0f} MiB", "-", None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

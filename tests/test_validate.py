@@ -1,0 +1,75 @@
+"""A broken data file fails with the file, the line and what is wrong."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from treatystatus.errors import DataError
+from treatystatus.store import Dataset, shipped_root, validate
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    root = Path(str(shipped_root()))
+    dst = tmp_path / "data"
+    shutil.copytree(root, dst, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return dst
+
+
+def _append(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(text)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("UKR  ratification  2005-13-27", "date"),                       # bad date
+    ("UKR  withdrawal    2025-01-01  effective=2024-01-01", "cannot take effect"),  # date order
+    ("XYZ  signature     1998-01-01", "unknown state 'XYZ'"),        # unknown state
+    ("UKR  signature     1998-01-01  src=nowhere", "unknown source 'nowhere'"),
+    ("UKR  signature     1999-02-24", "duplicate record"),           # duplicate
+    ("UKR  accession     2010-01-01", "second instrument of consent"),
+    ("UKR  signature     2001-01-01", "not open for signature"),
+    ("UKR  ratifcation   2005-12-27", "kind"),                       # unknown kind
+    ("UKR  signature     1998-01-01  colour=blue", "unexpected field"),
+])
+def test_event_defects_are_reported_with_file_and_line(data_copy, line, message):
+    events = data_copy / "events" / "apmbc.txt"
+    n = _append(events, line)
+    problems = validate(data_copy)
+    assert problems, "the defect was not caught"
+    assert any(f.endswith("events/apmbc.txt") and ln == n and message in msg for f, ln, msg in problems), problems
+
+
+def test_treaty_file_defects_name_the_line(data_copy):
+    path = data_copy / "treaties" / "apmbc.toml"
+    text = path.read_text(encoding="utf-8").replace('notice = { rule = "months-after", n = 6 }',
+                                                      'notice = { rule = "months-later", n = 6 }')
+    path.write_text(text, encoding="utf-8")
+    problems = validate(data_copy)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "months-later" in l)
+    assert any(f.endswith("apmbc.toml") and ln == line and "notice.rule" in msg for f, ln, msg in problems), problems
+
+
+def test_loading_broken_data_raises_one_data_error(data_copy):
+    (data_copy / "states.txt").write_text("UKR un-member 1945-10-24\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        Dataset(data_copy)
+    assert "states.txt:1:" in str(e.value)
+
+
+def test_validate_command(data_copy):
+    ok = subprocess.run([sys.executable, "-m", "treatystatus", "validate", str(data_copy)],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stdout == ""
+    n = _append(data_copy / "events" / "apmbc.txt", "XYZ  signature  1998-01-01")
+    bad = subprocess.run([sys.executable, "-m", "treatystatus", "validate", str(data_copy)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert f"events/apmbc.txt:{n}: unknown state 'XYZ'" in bad.stdout
