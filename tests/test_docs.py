@@ -23,13 +23,15 @@ def _blocks(text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_python_examples(page):
     text = page.read_text(encoding="utf-8")
+    globs: dict = {}  # one page is one session: later blocks see earlier names
     for block in _blocks(text, "python"):
         if ">>>" not in block:
             continue
         parser = doctest.DocTestParser()
-        test = parser.get_doctest(block, {}, page.name, str(page), 0)
+        test = parser.get_doctest(block, globs, page.name, str(page), 0)
         runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
-        runner.run(test)
+        runner.run(test, clear_globs=False)
+        globs.update(test.globs)
         assert runner.failures == 0, f"{page.name}: a Python example's output differs (see the report above)"
 
 
