@@ -56,7 +56,9 @@ def parse_table(path: Path, ds: Dataset) -> dict[str, list[tuple[str, str, str]]
             if not m:
                 raise SystemExit(f"{path}: {name}: cannot read cell {cell!r}")
             day = datetime.strptime(m.group(1), "%d %b %Y").date().isoformat()
-            if col.lower().startswith("signature"):
+            if "provisional" in col.lower():
+                kind = "provisional-application"
+            elif col.lower().startswith("signature"):
                 # a "d" here is a succession to a predecessor's signature: still a signature
                 kind = "signature"
             else:
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for code in sorted(new):
         for kind, day, _ in sorted(new[code], key=lambda x: x[1]):
-            print(f"{code}  {kind:<14}{day}")
+            print(f"{code}  {kind:<13} {day}")
     return 0
 
 

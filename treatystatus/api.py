@@ -214,6 +214,15 @@ def _day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _when(e: Event) -> str:
+    """The date of a record as precisely as the source gives it."""
+    if e.precision == "month":
+        return f"in {e.date:%B %Y} (the day is not known)"
+    if e.precision == "year":
+        return f"in {e.date.year} (the day is not known)"
+    return f"on {_day(e.date)}"
+
+
 _CONSENT_WORDS = {
     EventKind.RATIFICATION: "deposited its instrument of ratification",
     EventKind.ACCEPTANCE: "deposited its instrument of acceptance",
@@ -241,7 +250,8 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
     used = [e for e in (rec.events if rec else []) if e.date <= d]
     sources, refs = _sources_of(used)
     name = ds.states.name(code)
-    text = _explain(tr, code, name, st, d, used, ds.as_of)
+    extra = _apply_parent(tr, code, name, st, d) if tr.parent is not None else ""
+    text = _explain(tr, code, name, st, d, used, ds.as_of) + (" " + extra if extra else "")
     return StatusResult(
         state=code, state_name=name, treaty=tr.id, on=d, status=st.status,
         is_party=None if st.status is Status.UNKNOWN else st.status in (Status.PARTY, Status.WITHDRAWAL_PENDING),
@@ -257,9 +267,38 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
         withdrawal_revoked=st.withdrawal_revoked.date if st.withdrawal_revoked else None,
         suspension=st.suspension.date if st.suspension else None,
         announcements=tuple(e for e in used if e.kind is EventKind.ANNOUNCEMENT),
+        imprecise_dates=tuple(f for f, e in (("signature", st.signature), ("consent", st.consent),
+                                             ("provisional_application", st.provisional),
+                                             ("non_intention", st.non_intention),
+                                             ("consent_revoked", st.consent_revoked),
+                                             ("withdrawal_notified", st.withdrawal),
+                                             ("withdrawal_revoked", st.withdrawal_revoked),
+                                             ("suspension", st.suspension))
+                              if e is not None and e.precision != "day"),
         sources=sources, references=refs, explanation=text,
         data_as_of=tr.as_of, after_data_as_of=d > tr.as_of,
     )
+
+
+_BOUND = (Status.PARTY, Status.WITHDRAWAL_PENDING)
+
+
+def _apply_parent(tr: Treaty, code: str, name: str, st: _State, d: date) -> str:
+    """A protocol binds only while its parent treaty binds: adjust ``st`` and say so."""
+    ds = dataset()
+    ptd = ds.treaty_data(tr.parent)
+    prec = ptd.records.get(code)
+    if prec is None:
+        successor = ds.states.states[code].continued_by
+        prec = ptd.records.get(successor) if successor else None
+    pst = _replay(ptd.treaty, prec, d)
+    if st.entry_into_force is not None and pst.entry_into_force is not None:
+        st.entry_into_force = max(st.entry_into_force, pst.entry_into_force)
+    if st.status in _BOUND and pst.status not in _BOUND:
+        st.status = Status.WITHDRAWN if pst.status is Status.WITHDRAWN else Status.CONSENTED
+        return (f"It binds a state only while the {ptd.treaty.short_title} binds it, and on {_day(d)} that "
+                f"treaty does not bind {name} ({pst.status.value}): so it is not in force for {name}.")
+    return f"It binds a state only while the {ptd.treaty.short_title} ({ptd.treaty.id}) binds it."
 
 
 def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[Event], as_of: date) -> str:
@@ -270,7 +309,7 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
     if st.signature:
         parts.append(f"{name} signed the {t} on {_day(st.signature.date)}.")
     if st.non_intention:
-        parts.append(f"On {_day(st.non_intention.date)} it notified the depositary that it does not intend "
+        parts.append(f"It notified the depositary {_when(st.non_intention)} that it does not intend "
                      "to become a party, so its signature creates no obligation.")
     consent_events = [e for e in used if e.kind in CONSENT_KINDS]
     for ev in consent_events:

@@ -107,8 +107,11 @@ class Event(Frozen):
     treaty: str
     state: str
     kind: EventKind
-    #: the date the depositary received the instrument (or the date of the announcement)
+    #: the date the depositary received the instrument (or the date of the announcement); where
+    #: only the month or year is known, the last day of it (the act had happened by then)
     date: Day
+    #: how much of ``date`` the source gives: the day, only the month, or only the year
+    precision: Literal["day", "month", "year"] = "day"
     source: str
     #: for a succession, the date it takes effect; for a withdrawal, the date the
     #: depositary gives for its effect
@@ -238,6 +241,9 @@ class Withdrawal(Quoted):
     term: Literal["withdrawal", "denunciation"] = "withdrawal"
     notice: Period
     later_date_allowed: bool = False
+    #: the ground on which a party may withdraw, where the treaty names one (e.g. "extraordinary
+    #: events ... have jeopardized its supreme interests")
+    grounds: str | None = None
     armed_conflict: ConflictClause | None = None
 
 
@@ -268,6 +274,8 @@ class Treaty(Frozen):
     short_title: str
     aliases: tuple[str, ...] = ()
     untc: str | None = None
+    #: for a protocol or amendment: the treaty a state must be party to for it to bind
+    parent: str | None = None
     depositary: str
     adopted: Day
     adopted_at: str
@@ -336,6 +344,9 @@ class StatusResult(_Result):
     #: a notice of suspension, if one was given (it does not change the status)
     suspension: Day | None = None
     announcements: tuple[Event, ...] = ()
+    #: fields whose date the source gives only to the month or year: the date shown is the
+    #: last day of that month or year
+    imprecise_dates: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     references: tuple[str, ...] = ()
     explanation: str
@@ -374,6 +385,7 @@ class Timeline(_Result):
     def __str__(self) -> str:
         lines = [f"{self.state_name} ({self.state}) — {self.treaty}"]
         for e in self.events:
+            when = {"day": str(e.date), "month": f"{e.date:%Y-%m}   ", "year": f"{e.date:%Y}      "}[e.precision]
             extra = []
             if e.effective:
                 extra.append(f"effective {e.effective}")
@@ -382,7 +394,7 @@ class Timeline(_Result):
             if e.ref:
                 extra.append(e.ref)
             tail = f" ({'; '.join(extra)})" if extra else ""
-            lines.append(f"  {e.date}  {e.kind.value}{tail}  [{e.source}]")
+            lines.append(f"  {when}  {e.kind.value}{tail}  [{e.source}]")
             if e.note:
                 lines.append(f"              {e.note}")
         return "\n".join(lines)

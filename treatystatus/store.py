@@ -37,8 +37,17 @@ _TOKEN = re.compile(r'(\w+)="([^"]*)"|(\S+)')
 _EVENT_KEYS = {"src": "source", "effective": "effective", "in_force": "in_force", "ref": "ref", "note": "note"}
 
 
-def _iso(s: str) -> date:
-    return date.fromisoformat(s)
+def _partial_date(s: str) -> tuple[str, str]:
+    """``YYYY-MM-DD`` as it is; ``YYYY-MM`` or ``YYYY`` as the last day of that month or year."""
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        y, m = int(s[:4]), int(s[5:])
+        if 1 <= m <= 12:
+            import calendar
+
+            return f"{s}-{calendar.monthrange(y, m)[1]:02d}", "month"
+    if re.fullmatch(r"\d{4}", s):
+        return f"{s}-12-31", "year"
+    return s, "day"
 
 
 @dataclass(slots=True)
@@ -185,6 +194,8 @@ class Dataset:
             for err in exc.errors():
                 problems.append((self._where(rel), _toml_line(text, err["loc"]), _msg(err)))
             return
+        if treaty.parent is not None and not self._exists(f"treaties/{treaty.parent}.toml"):
+            problems.append((self._where(rel), _toml_line(text, ("parent",)), f"unknown parent treaty {treaty.parent!r}"))
         if treaty.id != tid:
             problems.append((self._where(rel), _toml_line(text, ("id",)), f"id {treaty.id!r} does not match the file name"))
         for q in treaty.quoted_articles():
@@ -237,8 +248,9 @@ class Dataset:
             if len(parts) < 3:
                 problems.append((where, lineno, "expected STATE KIND DATE [key=value ...]"))
                 continue
-            data: dict[str, Any] = {"treaty": tid, "state": parts[0], "kind": parts[1], "date": parts[2],
-                                    "origin": f"{where}:{lineno}"}
+            day, precision = _partial_date(parts[2])
+            data: dict[str, Any] = {"treaty": tid, "state": parts[0], "kind": parts[1], "date": day,
+                                    "precision": precision, "origin": f"{where}:{lineno}"}
             bad = False
             for tok in parts[3:]:
                 key, sep, value = tok.partition("=")
@@ -282,6 +294,12 @@ class Dataset:
         for rec in records.values():
             rec.events.sort(key=_event_order)
             _derive(treaty, rec, problems)
+        if treaty.parent is not None:
+            # a protocol binds a state only while the parent treaty binds it
+            parent = self.treaty_data(treaty.parent).records
+            for code, rec in records.items():
+                outer = parent[code].intervals if code in parent else []
+                rec.intervals = _intersect(rec.intervals, outer)
         return TreatyData(treaty, records, sorted(records))
 
     def resolve_treaty(self, query: object) -> str:
@@ -383,6 +401,17 @@ def _derive(treaty: Treaty, rec: Record, problems: list[Problem]) -> None:
             rec.unknown_from = ev.date if rec.unknown_from is None else min(rec.unknown_from, ev.date)
     if consent is not None and start is not None:
         rec.intervals.append((start, None))
+
+
+def _intersect(a: list[tuple[date, date | None]], b: list[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
+    out = []
+    for s1, e1 in a:
+        for s2, e2 in b:
+            start = max(s1, s2)
+            end = e2 if e1 is None else (e1 if e2 is None else min(e1, e2))
+            if end is None or start < end:
+                out.append((start, end))
+    return out
 
 
 # -- line-oriented text files -----------------------------------------------------------------
