@@ -220,6 +220,8 @@ def _when(e: Event) -> str:
         return f"in {e.date:%B %Y} (the day is not known)"
     if e.precision == "year":
         return f"in {e.date.year} (the day is not known)"
+    if e.precision == "by":
+        return f"on or before {_day(e.date)} (the day is not known)"
     return f"on {_day(e.date)}"
 
 
@@ -235,7 +237,7 @@ _CONSENT_WORDS = {
 
 def _sources_of(events: list[Event]) -> tuple[tuple[Source, ...], tuple[str, ...]]:
     ds = dataset()
-    ids = list(dict.fromkeys(e.source for e in events))
+    ids = list(dict.fromkeys(s for e in events for s in (e.source, *e.also)))
     refs = tuple(dict.fromkeys(e.ref for e in events if e.ref))
     return tuple(ds.sources[i] for i in ids), refs
 
@@ -252,6 +254,9 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
     name = ds.states.name(code)
     extra = _apply_parent(tr, code, name, st, d) if tr.parent is not None else ""
     text = _explain(tr, code, name, st, d, used, ds.as_of) + (" " + extra if extra else "")
+    later = [e for e in (rec.events if rec else []) if e.date > d and e.kind in _LATER]
+    if later:
+        text += " Later: " + "; ".join(f"{_when(e)} {_LATER[e.kind]}" for e in later[:4]) + "."
     return StatusResult(
         state=code, state_name=name, treaty=tr.id, on=d, status=st.status,
         is_party=None if st.status is Status.UNKNOWN else st.status in (Status.PARTY, Status.WITHDRAWAL_PENDING),
@@ -281,6 +286,19 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
 
 
 _BOUND = (Status.PARTY, Status.WITHDRAWAL_PENDING)
+
+#: events after the day asked about that change the story, and how to say them
+_LATER = {
+    EventKind.SIGNATURE: "it signed",
+    EventKind.RATIFICATION: "it ratified", EventKind.ACCEPTANCE: "it accepted", EventKind.APPROVAL: "it approved",
+    EventKind.ACCESSION: "it acceded", EventKind.SUCCESSION: "it notified its succession",
+    EventKind.CONSENT: "it notified its consent to be bound",
+    EventKind.NON_INTENTION: "it notified that it does not intend to become a party",
+    EventKind.WITHDRAWAL: "the depositary received its notification of withdrawal",
+    EventKind.WITHDRAWAL_REVOKED: "its notification of withdrawal was withdrawn, before it took effect",
+    EventKind.CONSENT_REVOKED: "it revoked its instrument of consent",
+    EventKind.SUSPENSION: "it notified a suspension",
+}
 
 
 def _apply_parent(tr: Treaty, code: str, name: str, st: _State, d: date) -> str:
@@ -314,7 +332,7 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
     consent_events = [e for e in used if e.kind in CONSENT_KINDS]
     for ev in consent_events:
         eif = entry_into_force(tr, ev)
-        line = f"{name} {_CONSENT_WORDS[ev.kind]} on {_day(ev.date)}"
+        line = f"{name} {_CONSENT_WORDS[ev.kind]} {_when(ev)}"
         if ev.kind is EventKind.SUCCESSION and ev.effective:
             line += f", with effect from {_day(ev.effective)}"
         if eif is not None:
@@ -322,7 +340,8 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
             line += f"; the {t} {verb} into force for it on {_day(eif)}"
             if ev.kind is not EventKind.SUCCESSION:
                 e = tr.entry_into_force
-                early = e.threshold_date is not None and ev.date <= e.threshold_date
+                early = (e.date is not None and ev.date <= e.date) if e.state_rule_after == "entry-into-force" else (
+                    e.threshold_date is not None and ev.date <= e.threshold_date)
                 line += f" (Art. {e.treaty_article if early else e.state_article})"
         elif not tr.in_force:
             line += f"; the {t} itself is not in force"
@@ -335,7 +354,7 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
     if st.withdrawal:
         w = st.withdrawal
         ref = f" ({w.ref})" if w.ref else ""
-        line = f"The depositary received its notification of {tr.withdrawal.term} on {_day(w.date)}{ref}"
+        line = f"The depositary received its notification of {tr.withdrawal.term} {_when(w)}{ref}"
         if st.withdrawal_revoked:
             line += f"; that notification was itself withdrawn on {_day(st.withdrawal_revoked.date)}, so it never took effect"
         else:
@@ -426,7 +445,7 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
         src, refs = _sources_of([recorded] + ([revoked] if revoked else []))
         sources = list(src) + sources
         parts.append(f"The depositary received {name}'s notification of {term} from the {tr.short_title} "
-                     f"on {_day(recorded.date)}" + (f" ({recorded.ref})" if recorded.ref else "") + ".")
+                     f"{_when(recorded)}" + (f" ({recorded.ref})" if recorded.ref else "") + ".")
         if revoked:
             parts.append(f"The notification was withdrawn on {_day(revoked.date)}, before it took effect; "
                          f"{name} remains bound.")
@@ -442,6 +461,9 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
         effective, deferred = None, False
         earliest = None
     else:
+        if rule.grounds:
+            parts.append(f"Under Art. {rule.article} of the {tr.short_title} a party may withdraw if it decides that "
+                         f"{rule.grounds}, and must say so in its notice.")
         parts.append(f"Under Art. {rule.article} of the {tr.short_title}, a notification of {term} received on "
                      f"{_day(d)} would take effect {rule.notice.describe()} receipt, on {_day(earliest)}"
                      + (" (or on a later date the notification names)" if rule.later_date_allowed else "") + ".")

@@ -238,8 +238,11 @@ def _treaty_text(t) -> str:
     lines.append(f"In force since {e.date}" if e.date else "Not in force")
     lines.append(f"Aliases: {', '.join(t.aliases)}")
     for q in t.quoted_articles():
-        lines += ["", f"Article {q.article} ({type(q).__name__.lower().replace('withdrawal', 'withdrawal')}):",
-                  f"\u201c{q.text.strip()}\u201d  [{q.source}]"]
+        lang = "" if q.language == "en" else f", authentic {q.language} text"
+        lines += ["", f"Article {q.article} ({type(q).__name__.lower()}{lang}):"]
+        lines.append(f"\u201c{q.text.strip()}\u201d  [{q.source}]" if q.text else f"(text not quoted)  [{q.source}]")
+        if q.note:
+            lines.append(f"Note: {q.note}")
     return "\n".join(lines)
 
 

@@ -110,9 +110,14 @@ class Event(Frozen):
     #: the date the depositary received the instrument (or the date of the announcement); where
     #: only the month or year is known, the last day of it (the act had happened by then)
     date: Day
-    #: how much of ``date`` the source gives: the day, only the month, or only the year
-    precision: Literal["day", "month", "year"] = "day"
+    #: how much of ``date`` the sources give: the day; only the month or the year (``date`` is
+    #: then the last day of it); or only a latest possible day ("by", e.g. a notification
+    #: known only from the day its withdrawal takes effect)
+    precision: Literal["day", "month", "year", "by"] = "day"
     source: str
+    #: further sources, for facts on the line that the main source does not give
+    #: (e.g. the date a succession takes effect)
+    also: tuple[str, ...] = ()
     #: for a succession, the date it takes effect; for a withdrawal, the date the
     #: depositary gives for its effect
     effective: Day | None = None
@@ -193,11 +198,14 @@ def _ordinal(n: int) -> str:
 
 
 class Quoted(Frozen):
-    """An article of the treaty, with its text quoted from ``source``."""
+    """An article of the treaty, with its text quoted from ``source`` (None where no text was read)."""
 
     article: str
-    text: str
+    text: str | None = None
     source: str
+    #: the language of the quoted authentic text
+    language: Literal["en", "fr", "es", "ru", "ar", "zh"] = "en"
+    note: str | None = None
 
 
 class Signature(Quoted):
@@ -215,8 +223,12 @@ class EntryIntoForce(Quoted):
     threshold_date: Day | None = None
     #: from the threshold date to the treaty's entry into force
     treaty_rule: Period
-    #: for a state consenting after the threshold date
+    #: for a state consenting later (see ``state_rule_after``)
     state_rule: Period
+    #: from when the state rule applies: to instruments deposited after the threshold
+    #: instrument ("threshold"), or only to those deposited after the treaty's entry into
+    #: force ("entry-into-force"; earlier ones take the treaty's date)
+    state_rule_after: Literal["threshold", "entry-into-force"] = "threshold"
     #: the paragraphs that give the treaty's and a later state's entry into force
     treaty_article: str
     state_article: str
@@ -237,6 +249,7 @@ class ConflictClause(Frozen):
 
 
 class Withdrawal(Quoted):
+    text: str  # the withdrawal clause is always quoted
     #: the treaty's word: withdrawal or denunciation
     term: Literal["withdrawal", "denunciation"] = "withdrawal"
     notice: Period
@@ -385,7 +398,8 @@ class Timeline(_Result):
     def __str__(self) -> str:
         lines = [f"{self.state_name} ({self.state}) — {self.treaty}"]
         for e in self.events:
-            when = {"day": str(e.date), "month": f"{e.date:%Y-%m}   ", "year": f"{e.date:%Y}      "}[e.precision]
+            when = {"day": str(e.date), "month": f"{e.date:%Y-%m}   ", "year": f"{e.date:%Y}      ",
+                    "by": f"<={e.date}"}[e.precision]
             extra = []
             if e.effective:
                 extra.append(f"effective {e.effective}")

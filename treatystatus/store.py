@@ -34,11 +34,15 @@ from .states import StateRegistry, normalise
 Problem = tuple[str, int, str]
 
 _TOKEN = re.compile(r'(\w+)="([^"]*)"|(\S+)')
-_EVENT_KEYS = {"src": "source", "effective": "effective", "in_force": "in_force", "ref": "ref", "note": "note"}
+_EVENT_KEYS = {"src": "source", "also": "also", "effective": "effective", "in_force": "in_force", "ref": "ref",
+               "note": "note"}
 
 
 def _partial_date(s: str) -> tuple[str, str]:
-    """``YYYY-MM-DD`` as it is; ``YYYY-MM`` or ``YYYY`` as the last day of that month or year."""
+    """``YYYY-MM-DD`` as it is; ``YYYY-MM`` or ``YYYY`` as the last day of that month or year;
+    ``<=YYYY-MM-DD`` as that day, known only as the latest possible."""
+    if s.startswith("<="):
+        return s[2:], "by"
     if re.fullmatch(r"\d{4}-\d{2}", s):
         y, m = int(s[:4]), int(s[5:])
         if 1 <= m <= 12:
@@ -258,7 +262,8 @@ class Dataset:
                     problems.append((where, lineno, f"unexpected field {tok!r} (known: {', '.join(_EVENT_KEYS)})"))
                     bad = True
                     continue
-                data[_EVENT_KEYS[key]] = value.strip('"')
+                value = value.strip('"')
+                data[_EVENT_KEYS[key]] = tuple(value.split(",")) if key == "also" else value
             if bad:
                 continue
             data.setdefault("source", default_source)
@@ -273,8 +278,9 @@ class Dataset:
             if ev.state not in states:
                 problems.append((where, lineno, f"unknown state {ev.state!r} (not in states.txt)"))
                 continue
-            if ev.source not in self.sources:
-                problems.append((where, lineno, f"unknown source {ev.source!r} (not in sources.toml)"))
+            missing = [s for s in (ev.source, *ev.also) if s not in self.sources]
+            if missing:
+                problems.append((where, lineno, f"unknown source {missing[0]!r} (not in sources.toml)"))
                 continue
             key = (ev.state, ev.kind, ev.date)
             if key in seen:
@@ -346,6 +352,8 @@ def entry_into_force(treaty: Treaty, consent: Event) -> date | None:
         return max(consent.effective, eif.date)
     # any other instrument, and a succession for which no such date is recorded,
     # follows the treaty's rule for instruments deposited after the threshold
+    if eif.state_rule_after == "entry-into-force":
+        return eif.date if consent.date <= eif.date else eif.state_rule.apply(consent.date)
     if eif.threshold_date is not None and consent.date <= eif.threshold_date:
         return eif.date
     return max(eif.state_rule.apply(consent.date), eif.date)
