@@ -47,3 +47,9 @@ def test_shell_examples(page):
             r = subprocess.run([str(SCRIPT), *argv[1:]], capture_output=True, text=True, cwd="/")
             got = (r.stdout + r.stderr).rstrip("\n")
             assert got == expected.rstrip("\n"), f"{page.name}: `{cmd}` printed:\n{got}"
+
+
+def test_treaty_pages_match_the_data():
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "treaty_docs.py"), "--check"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
