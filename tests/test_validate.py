@@ -66,10 +66,10 @@ def test_loading_broken_data_raises_one_data_error(data_copy):
 
 def test_validate_command(data_copy):
     ok = subprocess.run([sys.executable, "-m", "treatystatus", "validate", str(data_copy)],
-                        capture_output=True, text=True)
+                        capture_output=True, text=True, cwd="/")
     assert ok.returncode == 0 and ok.stdout == ""
     n = _append(data_copy / "events" / "apmbc.txt", "XYZ  signature  1998-01-01")
     bad = subprocess.run([sys.executable, "-m", "treatystatus", "validate", str(data_copy)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, cwd="/")
     assert bad.returncode == 1
     assert f"events/apmbc.txt:{n}: unknown state 'XYZ'" in bad.stdout

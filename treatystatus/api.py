@@ -210,6 +210,14 @@ def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
     return st
 
 
+def _as_of(tr: Treaty) -> date:
+    """The day up to which a treaty's facts were checked; user data may carry a later one."""
+    user = dataset().meta.get("user")
+    if user:
+        return max([tr.as_of] + [u["as_of"] for u in user if "as_of" in u])
+    return tr.as_of
+
+
 def _day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
@@ -257,6 +265,10 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
     later = [e for e in (rec.events if rec else []) if e.date > d and e.kind in _LATER]
     if later:
         text += " Later: " + "; ".join(f"{_when(e)} {_LATER[e.kind]}" for e in later[:4]) + "."
+    overrides = tuple(rec.overrides if rec else ()) + tuple(
+        n for n in (ds.replaced_treaties.get(tr.id),) if n)
+    if overrides:
+        text += " User data: " + "; ".join(overrides) + "."
     return StatusResult(
         state=code, state_name=name, treaty=tr.id, on=d, status=st.status,
         is_party=None if st.status is Status.UNKNOWN else st.status in (Status.PARTY, Status.WITHDRAWAL_PENDING),
@@ -280,8 +292,8 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
                                              ("withdrawal_revoked", st.withdrawal_revoked),
                                              ("suspension", st.suspension))
                               if e is not None and e.precision != "day"),
-        sources=sources, references=refs, explanation=text,
-        data_as_of=tr.as_of, after_data_as_of=d > tr.as_of,
+        overrides=overrides, sources=sources, references=refs, explanation=text,
+        data_as_of=_as_of(tr), after_data_as_of=d > _as_of(tr),
     )
 
 
@@ -384,8 +396,8 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
     if st.status is Status.NOT_SIGNED and d >= tr.adopted:
         status_words[Status.NOT_SIGNED] += " (no act on record)"
     parts.append(f"On {_day(d)} {status_words[st.status]}.")
-    if d > tr.as_of:
-        parts.append(f"Note: {_day(d)} is after the date these data were checked ({_day(tr.as_of)}); "
+    if d > _as_of(tr):
+        parts.append(f"Note: {_day(d)} is after the date these data were checked ({_day(_as_of(tr))}); "
                      "events after that date are not included.")
     return " ".join(parts)
 
@@ -397,7 +409,7 @@ def timeline(state: str, treaty: str) -> Timeline:
     sources, _ = _sources_of(list(events))
     ds = dataset()
     return Timeline(state=code, state_name=ds.states.name(code), treaty=td.treaty.id, events=events,
-                    sources=sources, data_as_of=td.treaty.as_of)
+                    sources=sources, data_as_of=_as_of(td.treaty))
 
 
 def treaties_of(state: str, on: object = None) -> list[StatusResult]:
@@ -501,5 +513,5 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
         state=code, state_name=name, treaty=tr.id, recorded=recorded is not None, possible=possible,
         notified_on=d, earliest_effective=earliest, effective=effective, deferred=deferred,
         deferred_until=deferred_until, article=rule.article, clause=quote, sources=tuple(dict.fromkeys(sources)),
-        references=refs, explanation=" ".join(parts), data_as_of=tr.as_of, after_data_as_of=d > tr.as_of,
+        references=refs, explanation=" ".join(parts), data_as_of=_as_of(tr), after_data_as_of=d > _as_of(tr),
     )

@@ -57,9 +57,9 @@ class UnknownTreatyError(TreatyStatusError):
 class InvalidDateError(TreatyStatusError):
     """A date argument is not a date or an ISO 8601 ``YYYY-MM-DD`` string."""
 
-    def __init__(self, value: object):
+    def __init__(self, value: object, reason: str | None = None):
         self.value = value
-        super().__init__(f"invalid date {value!r}: give a date or an ISO date such as 2025-12-27")
+        super().__init__(f"invalid date {value!r}: " + (reason or "give a date or an ISO date such as 2025-12-27"))
 
 
 class StatusUnknownError(TreatyStatusError):

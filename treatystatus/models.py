@@ -166,6 +166,14 @@ class Period(Frozen):
     n: int = Field(default=0, ge=0)
 
     def apply(self, d: Day) -> Day:
+        try:
+            return self._apply(d)
+        except (OverflowError, ValueError):
+            from .errors import InvalidDateError
+
+            raise InvalidDateError(d, f"{self.describe()} {d} is out of range (after 31 December 9999)") from None
+
+    def _apply(self, d: Day) -> Day:
         r, n = self.rule, self.n
         if r is PeriodRule.ON_DATE:
             return d
@@ -360,6 +368,8 @@ class StatusResult(_Result):
     #: fields whose date the source gives only to the month or year: the date shown is the
     #: last day of that month or year
     imprecise_dates: tuple[str, ...] = ()
+    #: where user data replaced shipped data for this answer: which record won, and why
+    overrides: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     references: tuple[str, ...] = ()
     explanation: str

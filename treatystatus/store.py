@@ -64,6 +64,8 @@ class Record:
     intervals: list[tuple[date, date | None]] = field(default_factory=list)
     #: the first day from which the status is unknown (a gap record), if any
     unknown_from: date | None = None
+    #: what user data replaced in this record, and why it won
+    overrides: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -74,16 +76,44 @@ class TreatyData:
     order: list[str]
 
 
-class Dataset:
-    """Every file of one data directory, validated and indexed."""
+class Layer:
+    """One data directory: the shipped data, or a user's directory laid over them."""
 
-    def __init__(self, root: Any, label: str = "data"):
-        self.root = root
-        self.label = label
+    def __init__(self, root: Any, label: str, user: bool):
+        self.root, self.label, self.user = root, label, user
+
+    def path(self, rel: str) -> Any:
+        return self.root.joinpath(*rel.split("/"))
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def exists(self, rel: str) -> bool:
+        return self.path(rel).is_file()
+
+    def where(self, rel: str) -> str:
+        return f"{self.label}/{rel}"
+
+
+class Dataset:
+    """The shipped data directory, and any user directories over it, validated and indexed.
+
+    A user directory has the same layout as ``data/`` and may hold any of its files:
+    new sources, states, names or treaties are added; a treaty file with a shipped id
+    replaces the shipped rules; event lines are added to the shipped ones, and a line
+    with the same state, kind and date as a shipped one (or with ``replaces=DATE``)
+    replaces it. Every replacement is reported in the results it affects.
+    """
+
+    def __init__(self, root: Any, label: str = "data", overlays: Iterable[tuple[Any, str]] = ()):
+        self.layers = [Layer(root, label, False)] + [Layer(r, lab, True) for r, lab in overlays]
         self.meta: dict[str, Any] = {}
         self.sources: dict[str, Source] = {}
         self.states: StateRegistry
         self.treaties: dict[str, Treaty] = {}
+        self.treaty_files: dict[str, str] = {}
+        #: notes on what user data replaced, per treaty
+        self.replaced_treaties: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
         self._treaty_cache: dict[str, str] = {}
         self._events: dict[str, TreatyData] = {}
@@ -93,131 +123,167 @@ class Dataset:
         if problems:
             raise DataError(problems)
 
-    # -- files ----------------------------------------------------------------------------
-    def _read(self, rel: str) -> str:
-        return self.root.joinpath(*rel.split("/")).read_text(encoding="utf-8")
-
-    def _exists(self, rel: str) -> bool:
-        return self.root.joinpath(*rel.split("/")).is_file()
-
-    def _where(self, rel: str) -> str:
-        return f"{self.label}/{rel}"
+    @property
+    def root(self) -> Any:
+        return self.layers[0].root
 
     def _load_base(self, problems: list[Problem]) -> None:
         import tomllib
 
-        for rel, target in (("meta.toml", "meta"),):
+        for layer in self.layers:
+            if not layer.exists("meta.toml"):
+                if not layer.user:
+                    problems.append((layer.where("meta.toml"), 1, "missing file"))
+                continue
             try:
-                self.meta = tomllib.loads(self._read(rel))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                problems.append((self._where(rel), _toml_err_line(exc), str(exc)))
-        for key in ("data_version", "as_of"):
-            if key not in self.meta:
-                problems.append((self._where("meta.toml"), 1, f"missing key {key!r}"))
-        self.sources = self._load_sources(problems)
+                meta = tomllib.loads(layer.read("meta.toml"))
+            except tomllib.TOMLDecodeError as exc:
+                problems.append((layer.where("meta.toml"), _toml_err_line(exc), str(exc)))
+                continue
+            if layer.user:
+                self.meta.setdefault("user", []).append({"path": layer.label, **meta})
+                if "as_of" in meta and "as_of" in self.meta:
+                    self.meta["as_of"] = max(self.meta["as_of"], meta["as_of"])
+            else:
+                self.meta.update(meta)
+                for key in ("data_version", "as_of"):
+                    if key not in meta:
+                        problems.append((layer.where("meta.toml"), 1, f"missing key {key!r}"))
+        for layer in self.layers:
+            self._load_sources(layer, problems)
         self.states = self._load_states(problems)
-        treaty_dir = self.root.joinpath("treaties")
-        for entry in sorted(treaty_dir.iterdir(), key=lambda p: p.name) if treaty_dir.is_dir() else ():
-            if entry.name.endswith(".toml"):
-                self._load_treaty(entry.name[:-5], problems)
+        for layer in self.layers:
+            treaty_dir = layer.path("treaties")
+            for entry in sorted(treaty_dir.iterdir(), key=lambda p: p.name) if treaty_dir.is_dir() else ():
+                if entry.name.endswith(".toml"):
+                    self._load_treaty(layer, entry.name[:-5], problems)
+        for layer in self.layers:  # events for treaties no layer defines
+            events_dir = layer.path("events")
+            for entry in sorted(events_dir.iterdir(), key=lambda p: p.name) if events_dir.is_dir() else ():
+                if entry.name.endswith(".txt") and entry.name[:-4] not in self.treaties:
+                    problems.append((layer.where(f"events/{entry.name}"), 1,
+                                     f"unknown treaty {entry.name[:-4]!r}: no treaties/{entry.name[:-4]}.toml"))
 
-    def _load_sources(self, problems: list[Problem]) -> dict[str, Source]:
+    def _load_sources(self, layer: Layer, problems: list[Problem]) -> None:
         import tomllib
 
         rel = "sources.toml"
-        text = self._read(rel)
+        if not layer.exists(rel):
+            if not layer.user:
+                problems.append((layer.where(rel), 1, "missing file"))
+            return
+        text = layer.read(rel)
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            problems.append((self._where(rel), _toml_err_line(exc), str(exc)))
-            return {}
-        out = {}
+            problems.append((layer.where(rel), _toml_err_line(exc), str(exc)))
+            return
         for sid, body in raw.items():
+            if sid in self.sources:
+                problems.append((layer.where(rel), _toml_line(text, (sid,), header=True),
+                                 f"source {sid!r} is already defined; give a new source a new id"))
+                continue
             try:
-                out[sid] = Source.model_validate({"id": sid, **body})
+                self.sources[sid] = Source.model_validate({"id": sid, **body})
             except ValidationError as exc:
                 for err in exc.errors():
-                    problems.append((self._where(rel), _toml_line(text, (sid, *err["loc"])), _msg(err)))
-        return out
+                    problems.append((layer.where(rel), _toml_line(text, (sid, *err["loc"])), _msg(err)))
+            except TypeError:
+                problems.append((layer.where(rel), _toml_line(text, (sid,)), f"{sid}: expected a table"))
 
     def _load_states(self, problems: list[Problem]) -> StateRegistry:
         states: dict[str, StateInfo] = {}
-        rel = "states.txt"
-        for lineno, parts in _lines(self._read(rel)):
-            if len(parts) < 5:
-                problems.append((self._where(rel), lineno, "expected CODE KIND SINCE UNTIL NAME"))
-                continue
-            code, kind, since, until = parts[:4]
-            rest = parts[4:]
-            continued_by = rest.pop(0)[2:] if rest[0].startswith("->") else None
-            try:
-                info = StateInfo(code=code, kind=kind, name=" ".join(rest),
-                                 since=None if since == "-" else since,
-                                 until=None if until == "-" else until, continued_by=continued_by)
-            except ValidationError as exc:
-                problems.extend((self._where(rel), lineno, _msg(e)) for e in exc.errors())
-                continue
-            if code in states:
-                problems.append((self._where(rel), lineno, f"duplicate state {code}"))
-            states[code] = info
-        for code, info in states.items():
-            if info.continued_by and info.continued_by not in states:
-                problems.append((self._where(rel), 1, f"{code}: unknown continuing state {info.continued_by!r}"))
         names: dict[str, set[str]] = {}
         ambiguous: dict[str, tuple[str, ...]] = {}
-        rel = "names.txt"
-        for lineno, parts in _lines(self._read(rel)):
-            if parts[0] == "ambiguous":
-                name, _, codes = " ".join(parts[1:]).partition(":")
-                cands = tuple(codes.split())
-                bad = [c for c in cands if c not in states]
-                if bad or len(cands) < 2:
-                    problems.append((self._where(rel), lineno, f"ambiguous name needs two or more known codes, got {codes.strip()!r}"))
-                ambiguous[normalise(name)] = cands
+        for layer in self.layers:
+            rel = "states.txt"
+            if not layer.exists(rel):
+                if not layer.user:
+                    problems.append((layer.where(rel), 1, "missing file"))
                 continue
-            code = parts[0]
-            if code not in states:
-                problems.append((self._where(rel), lineno, f"unknown state {code!r}"))
+            for lineno, parts in _lines(layer.read(rel)):
+                if len(parts) < 5:
+                    problems.append((layer.where(rel), lineno, "expected CODE KIND SINCE UNTIL NAME"))
+                    continue
+                code, kind, since, until = parts[:4]
+                rest = parts[4:]
+                continued_by = rest.pop(0)[2:] if rest[0].startswith("->") else None
+                try:
+                    info = StateInfo(code=code, kind=kind, name=" ".join(rest),
+                                     since=None if since == "-" else since,
+                                     until=None if until == "-" else until, continued_by=continued_by)
+                except ValidationError as exc:
+                    problems.extend((layer.where(rel), lineno, _msg(e)) for e in exc.errors())
+                    continue
+                if code in states:
+                    problems.append((layer.where(rel), lineno, f"duplicate state {code}"))
+                states[code] = info
+        for code, info in states.items():
+            if info.continued_by and info.continued_by not in states:
+                problems.append((self.layers[0].where("states.txt"), 1,
+                                 f"{code}: unknown continuing state {info.continued_by!r}"))
+        for layer in self.layers:
+            rel = "names.txt"
+            if not layer.exists(rel):
                 continue
-            names.setdefault(normalise(" ".join(parts[1:])), set()).add(code)
+            for lineno, parts in _lines(layer.read(rel)):
+                if parts[0] == "ambiguous":
+                    name, _, codes = " ".join(parts[1:]).partition(":")
+                    cands = tuple(codes.split())
+                    bad = [c for c in cands if c not in states]
+                    if bad or len(cands) < 2:
+                        problems.append((layer.where(rel), lineno,
+                                         f"ambiguous name needs two or more known codes, got {codes.strip()!r}"))
+                    ambiguous[normalise(name)] = cands
+                    continue
+                code = parts[0]
+                if code not in states:
+                    problems.append((layer.where(rel), lineno, f"unknown state {code!r}"))
+                    continue
+                names.setdefault(normalise(" ".join(parts[1:])), set()).add(code)
         return StateRegistry(states, names, ambiguous)
 
-    def _load_treaty(self, tid: str, problems: list[Problem]) -> None:
+    def _load_treaty(self, layer: Layer, tid: str, problems: list[Problem]) -> None:
         import tomllib
 
         rel = f"treaties/{tid}.toml"
-        text = self._read(rel)
+        text = layer.read(rel)
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            problems.append((self._where(rel), _toml_err_line(exc), str(exc)))
+            problems.append((layer.where(rel), _toml_err_line(exc), str(exc)))
             return
         try:
             treaty = Treaty.model_validate(raw)
         except ValidationError as exc:
             for err in exc.errors():
-                problems.append((self._where(rel), _toml_line(text, err["loc"]), _msg(err)))
+                problems.append((layer.where(rel), _toml_line(text, err["loc"]), _msg(err)))
             return
-        if treaty.parent is not None and not self._exists(f"treaties/{treaty.parent}.toml"):
-            problems.append((self._where(rel), _toml_line(text, ("parent",)), f"unknown parent treaty {treaty.parent!r}"))
+        if treaty.parent is not None and not any(lay.exists(f"treaties/{treaty.parent}.toml") for lay in self.layers):
+            problems.append((layer.where(rel), _toml_line(text, ("parent",)), f"unknown parent treaty {treaty.parent!r}"))
         if treaty.id != tid:
-            problems.append((self._where(rel), _toml_line(text, ("id",)), f"id {treaty.id!r} does not match the file name"))
+            problems.append((layer.where(rel), _toml_line(text, ("id",)), f"id {treaty.id!r} does not match the file name"))
         for q in treaty.quoted_articles():
             if q.source not in self.sources:
-                problems.append((self._where(rel), _toml_line(text, (q.source,), value=True), f"unknown source {q.source!r}"))
+                problems.append((layer.where(rel), _toml_line(text, (q.source,), value=True), f"unknown source {q.source!r}"))
         for cp in treaty.checkpoints:
             if cp.source not in self.sources:
-                problems.append((self._where(rel), _toml_line(text, (cp.source,), value=True), f"unknown source {cp.source!r}"))
+                problems.append((layer.where(rel), _toml_line(text, (cp.source,), value=True), f"unknown source {cp.source!r}"))
+        if tid in self.treaties:
+            self.replaced_treaties[tid] = (f"the rules of {tid} come from {layer.where(rel)}, which replaces "
+                                           f"{self.treaty_files[tid]}: user data take precedence")
+            self._aliases = {k: v for k, v in self._aliases.items() if v != tid}
         for alias in (treaty.id, treaty.short_title, treaty.title, treaty.untc, *treaty.aliases):
             if not alias:
                 continue
             key = normalise(alias)
             other = self._aliases.get(key)
             if other and other != treaty.id:
-                problems.append((self._where(rel), _toml_line(text, ("aliases",)),
+                problems.append((layer.where(rel), _toml_line(text, ("aliases",)),
                                  f"alias {alias!r} already names treaty {other!r}"))
             self._aliases[key] = treaty.id
         self.treaties[tid] = treaty
+        self.treaty_files[tid] = layer.where(rel)
         self._treaty_cache[tid] = tid
 
     # -- events, per treaty, on first use ---------------------------------------------------
@@ -237,13 +303,34 @@ class Dataset:
     def _load_events(self, tid: str, problems: list[Problem]) -> TreatyData:
         treaty = self.treaties[tid]
         rel = f"events/{tid}.txt"
-        where = self._where(rel)
+        kept: dict[tuple, Event] = {}
+        notes: dict[str, list[str]] = {}
+        for layer in self.layers:
+            if layer.exists(rel):
+                self._read_events(layer, rel, treaty, kept, notes, problems)
         records: dict[str, Record] = {}
+        for ev in kept.values():
+            records.setdefault(ev.state, Record(ev.state)).events.append(ev)
+        for code, rec in records.items():
+            rec.events.sort(key=_event_order)
+            rec.overrides = notes.get(code, [])
+            _derive(treaty, rec, problems)
+        if treaty.parent is not None:
+            # a protocol binds a state only while the parent treaty binds it
+            parent = self.treaty_data(treaty.parent).records
+            for code, rec in records.items():
+                outer = parent[code].intervals if code in parent else []
+                rec.intervals = _intersect(rec.intervals, outer)
+        return TreatyData(treaty, records, sorted(records))
+
+    def _read_events(self, layer: Layer, rel: str, treaty: Treaty, kept: dict[tuple, Event],
+                     notes: dict[str, list[str]], problems: list[Problem]) -> None:
+        where = layer.where(rel)
+        tid = treaty.id
         seen: dict[tuple, int] = {}
         default_source: str | None = None
         states = self.states.states
-        text = self._read(rel) if self._exists(rel) else ""
-        for lineno, parts in _lines(text, keep_quotes=True):
+        for lineno, parts in _lines(layer.read(rel), keep_quotes=True):
             if parts[0] == "@source":
                 if len(parts) != 2 or parts[1] not in self.sources:
                     problems.append((where, lineno, f"unknown source {' '.join(parts[1:])!r}"))
@@ -255,11 +342,16 @@ class Dataset:
             day, precision = _partial_date(parts[2])
             data: dict[str, Any] = {"treaty": tid, "state": parts[0], "kind": parts[1], "date": day,
                                     "precision": precision, "origin": f"{where}:{lineno}"}
+            replaces = None
             bad = False
             for tok in parts[3:]:
                 key, sep, value = tok.partition("=")
+                if sep and key == "replaces" and layer.user:
+                    replaces = value
+                    continue
                 if not sep or key not in _EVENT_KEYS:
-                    problems.append((where, lineno, f"unexpected field {tok!r} (known: {', '.join(_EVENT_KEYS)})"))
+                    known = ", ".join([*_EVENT_KEYS, "replaces (user data)"])
+                    problems.append((where, lineno, f"unexpected field {tok!r} (known: {known})"))
                     bad = True
                     continue
                 value = value.strip('"')
@@ -296,17 +388,26 @@ class Dataset:
                 problems.append((where, lineno, f"signature on {ev.date} while the treaty was not open for signature "
                                  f"({sig.opened} to {sig.closed or 'now'})"))
                 continue
-            records.setdefault(ev.state, Record(ev.state)).events.append(ev)
-        for rec in records.values():
-            rec.events.sort(key=_event_order)
-            _derive(treaty, rec, problems)
-        if treaty.parent is not None:
-            # a protocol binds a state only while the parent treaty binds it
-            parent = self.treaty_data(treaty.parent).records
-            for code, rec in records.items():
-                outer = parent[code].intervals if code in parent else []
-                rec.intervals = _intersect(rec.intervals, outer)
-        return TreatyData(treaty, records, sorted(records))
+            if replaces is not None:
+                old_key = (ev.state, ev.kind, _partial_date(replaces)[0])
+                try:
+                    old_key = (ev.state, ev.kind, date.fromisoformat(old_key[2]))
+                except ValueError:
+                    problems.append((where, lineno, f"replaces={replaces!r}: not a date"))
+                    continue
+                if old_key not in kept:
+                    problems.append((where, lineno, f"replaces={replaces}: there is no {ev.state} {ev.kind} record "
+                                     f"of that date to replace"))
+                    continue
+                key_to_drop = old_key
+            else:
+                key_to_drop = key if key in kept else None
+            if key_to_drop is not None:
+                old = kept.pop(key_to_drop)
+                notes.setdefault(ev.state, []).append(
+                    f"{ev.origin} (source {ev.source}) replaces {old.origin} (source {old.source}): "
+                    f"user data take precedence over the data they are laid over")
+            kept[key] = ev
 
     def resolve_treaty(self, query: object) -> str:
         from .errors import UnknownTreatyError
@@ -458,9 +559,14 @@ def _toml_err_line(exc: Exception) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _toml_line(text: str, loc: tuple, value: bool = False) -> int:
+def _toml_line(text: str, loc: tuple, value: bool = False, header: bool = False) -> int:
     """Best line for a validation error at ``loc`` in a TOML text (1 if not found)."""
     lines = text.splitlines()
+    if header:
+        for i, line in enumerate(lines, 1):
+            if line.strip() == f"[{loc[0]}]":
+                return i
+        return 1
     if value:
         for i, line in enumerate(lines, 1):
             if f'"{loc[0]}"' in line:
@@ -487,14 +593,24 @@ def _toml_line(text: str, loc: tuple, value: bool = False) -> int:
     return best
 
 
-# -- the shipped data, loaded once ------------------------------------------------------------
+# -- the data in use, loaded once ----------------------------------------------------------------
 
 _lock = threading.Lock()
 _current: Dataset | None = None
+_overlays: list[Path] | None = None  # None: from TREATYSTATUS_DATA
 
 
 def shipped_root() -> Any:
     return resources.files("treatystatus.data")
+
+
+def _overlay_paths() -> list[Path]:
+    if _overlays is not None:
+        return _overlays
+    import os
+
+    env = os.environ.get("TREATYSTATUS_DATA", "")
+    return [Path(p) for p in env.split(os.pathsep) if p]
 
 
 def dataset() -> Dataset:
@@ -503,16 +619,47 @@ def dataset() -> Dataset:
     if ds is None:
         with _lock:
             if _current is None:
-                _current = Dataset(shipped_root())
+                paths = _overlay_paths()
+                for p in paths:
+                    if not p.is_dir():
+                        raise DataError([(str(p), 0, "not a directory (TREATYSTATUS_DATA or use_data())")])
+                _current = Dataset(shipped_root(), overlays=[(p, str(p)) for p in paths])
             ds = _current
     return ds
 
 
+def use_data(*paths: str | Path | None) -> None:
+    """Lay the user data directories ``paths`` over the shipped data (none: the shipped data alone).
+
+    The directories are read and validated now, so a broken one raises a
+    :class:`DataError` here, and the data in use stay as they were.
+    """
+    global _current, _overlays
+    dirs = [Path(p) for p in paths if p is not None]
+    for p in dirs:
+        if not p.is_dir():
+            raise DataError([(str(p), 0, "not a directory")])
+    ds = Dataset(shipped_root(), overlays=[(p, str(p)) for p in dirs])
+    for tid in ds.treaties:
+        ds.treaty_data(tid)
+    with _lock:
+        _overlays, _current = dirs, ds
+
+
 def validate(path: str | Path) -> list[Problem]:
-    """Every problem found in a data directory, as ``(file, line, message)``; empty if none."""
+    """Every problem found in a data directory, as ``(file, line, message)``; empty if none.
+
+    A directory with its own ``states.txt`` and ``meta.toml`` is checked as complete data;
+    any other is checked as user data laid over the shipped data.
+    """
     root = Path(path)
+    if not root.is_dir():
+        return [(str(root), 0, "not a directory")]
     try:
-        ds = Dataset(root, label=str(root))
+        if (root / "states.txt").is_file() and (root / "meta.toml").is_file():
+            ds = Dataset(root, label=str(root))
+        else:
+            ds = Dataset(shipped_root(), overlays=[(root, str(root))])
     except DataError as exc:
         return list(exc.problems)
     problems: list[Problem] = []
