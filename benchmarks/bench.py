@@ -59,6 +59,7 @@ def row(label: str, value: str, target: str, ok: bool | None) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15, help="runs of each cold process (default 15)")
+    ap.add_argument("--quick", action="store_true", help="skip the daily panel (about half a minute)")
     args = ap.parse_args()
 
     import treatystatus as ts
@@ -93,6 +94,46 @@ def main() -> int:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print()
     row("peak memory of this process (data loaded)", f"{rss:.0f} MiB", "-", None)
+
+    # -- scale: one million random is_party calls; panels since 1945 -------------------------
+    import random
+
+    from treatystatus.panel import panel_rows
+    from treatystatus.store import dataset
+
+    rng = random.Random(1945)
+    codes = sorted(dataset().states.states)
+    tids = [t.id for t in ts.treaties()]
+    start = date(1945, 1, 1).toordinal()
+    span = date(2026, 11, 25).toordinal() - start
+    calls = [(rng.choice(codes), rng.choice(tids), date.fromordinal(start + rng.randrange(span)))
+             for _ in range(1_000_000)]
+    is_party = ts.is_party
+    t = time.perf_counter()
+    n_yes = 0
+    for s_, t_, d_ in calls:
+        try:
+            n_yes += is_party(s_, t_, d_)
+        except ts.StatusUnknownError:
+            pass
+    t = time.perf_counter() - t
+    print()
+    row(f"1,000,000 random is_party calls ({n_yes} yes)", f"{t:.2f} s", "< 3 s", t < 3)
+    for label, freq, target in (("yearly panel, every treaty, 1945-2026", "year", 1.0),
+                                ("monthly panel, every treaty, 1945-2026", "month", None)):
+        t = time.perf_counter()
+        n = sum(1 for _ in panel_rows(None, "1945-01-01", "2026-11-25", freq))
+        t = time.perf_counter() - t
+        row(f"{label} ({n:,} rows)", f"{t:.2f} s", f"< {target:g} s" if target else "-",
+            (t < target) if target else None)
+    if not args.quick:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        t = time.perf_counter()
+        n = sum(1 for _ in panel_rows(None, "1945-01-01", "2026-11-25", "day"))
+        t = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        row(f"daily panel, every treaty, 1945-2026 ({n:,} rows, streamed)", f"{t:.1f} s", "bounded", None)
+        row("  peak memory added while streaming it", f"{after - before:.0f} MiB", "bounded", None)
     return 0
 
 

@@ -82,3 +82,12 @@ def test_month_arithmetic_at_month_ends():
     assert add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
     assert add_months(date(2023, 8, 31), 6) == date(2024, 2, 29)
     assert add_months(date(2025, 12, 27), 6) == date(2026, 6, 27)
+
+
+@given(st.sampled_from(STATES), st.sampled_from(TREATIES), days)
+def test_panel_change_points_agree_with_status(state, treaty, d):
+    from treatystatus.panel import panel_rows
+
+    (row,) = list(panel_rows([treaty], d, d, freq="day", states=[state]))
+    r = ts.status(state, treaty, d)
+    assert row.status is r.status and row.is_party == r.is_party

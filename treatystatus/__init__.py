@@ -13,6 +13,7 @@ from __future__ import annotations
 from ._version import __version__
 from .api import (is_party, non_parties, parties, resolve_state, signatories, state_name, status, timeline,
                   treaties, treaties_of, treaty, withdrawal, consenting)
+from .panel import panel_rows, status_changes
 from .store import use_data
 from .errors import (AmbiguousStateError, DataError, InvalidDateError, StatusUnknownError, TreatyStatusError,
                      UnknownStateError, UnknownTreatyError)
@@ -22,6 +23,7 @@ __all__ = [
     "__version__", "data_version", "data_as_of",
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty",
     "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name", "use_data",
+    "panel_rows", "status_changes",
     "TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError", "InvalidDateError",
     "StatusUnknownError", "DataError",
     "Event", "EventKind", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",

@@ -48,7 +48,7 @@ def state_name(code: str) -> str:
 def treaty(id_or_alias: str) -> Treaty:
     """The treaty with its rules, by id (``"apmbc"``) or any alias (``"Ottawa Convention"``, ``"XXVI-5"``)."""
     ds = dataset()
-    return ds.treaties[ds.resolve_treaty(id_or_alias)]
+    return ds.treaty_def(ds.resolve_treaty(id_or_alias))
 
 
 def treaties() -> list[Treaty]:
@@ -63,12 +63,25 @@ def _lookup(state: str, treaty_: str) -> tuple[str, TreatyData, Record | None]:
     ds = dataset()
     code = ds.states.resolve(state)
     td = ds.treaty_data(ds.resolve_treaty(treaty_))
+    return code, td, _record(td, code)
+
+
+def _record(td: TreatyData, code: str) -> Record | None:
     rec = td.records.get(code)
     if rec is None:
-        successor = ds.states.states[code].continued_by
+        successor = dataset().states.states[code].continued_by
         if successor is not None:
             rec = td.records.get(successor)
-    return code, td, rec
+    return rec
+
+
+def _status_only(code: str, tid: str, d: date) -> Status:
+    """The status alone (no explanation), by the same rules as :func:`status`."""
+    td = dataset().treaty_data(tid)
+    st = _replay(td.treaty, _record(td, code), d)
+    if td.treaty.parent is not None:
+        _apply_parent(td.treaty, code, code, st, d)
+    return st.status
 
 
 def _party_on(rec: Record, d: date) -> bool:
@@ -317,11 +330,7 @@ def _apply_parent(tr: Treaty, code: str, name: str, st: _State, d: date) -> str:
     """A protocol binds only while its parent treaty binds: adjust ``st`` and say so."""
     ds = dataset()
     ptd = ds.treaty_data(tr.parent)
-    prec = ptd.records.get(code)
-    if prec is None:
-        successor = ds.states.states[code].continued_by
-        prec = ptd.records.get(successor) if successor else None
-    pst = _replay(ptd.treaty, prec, d)
+    pst = _replay(ptd.treaty, _record(ptd, code), d)
     if st.entry_into_force is not None and pst.entry_into_force is not None:
         st.entry_into_force = max(st.entry_into_force, pst.entry_into_force)
     if st.status in _BOUND and pst.status not in _BOUND:

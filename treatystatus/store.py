@@ -21,7 +21,6 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -110,7 +109,10 @@ class Dataset:
         self.meta: dict[str, Any] = {}
         self.sources: dict[str, Source] = {}
         self.states: StateRegistry
-        self.treaties: dict[str, Treaty] = {}
+        self._treaties: dict[str, Treaty] = {}
+        #: treaty id -> the layers that have a file for it (listed at load, read on first use)
+        self._treaty_layers: dict[str, list[Layer]] = {}
+        self._all_treaties = False
         self.treaty_files: dict[str, str] = {}
         #: notes on what user data replaced, per treaty
         self.replaced_treaties: dict[str, str] = {}
@@ -156,11 +158,11 @@ class Dataset:
             treaty_dir = layer.path("treaties")
             for entry in sorted(treaty_dir.iterdir(), key=lambda p: p.name) if treaty_dir.is_dir() else ():
                 if entry.name.endswith(".toml"):
-                    self._load_treaty(layer, entry.name[:-5], problems)
+                    self._treaty_layers.setdefault(entry.name[:-5], []).append(layer)
         for layer in self.layers:  # events for treaties no layer defines
             events_dir = layer.path("events")
             for entry in sorted(events_dir.iterdir(), key=lambda p: p.name) if events_dir.is_dir() else ():
-                if entry.name.endswith(".txt") and entry.name[:-4] not in self.treaties:
+                if entry.name.endswith(".txt") and entry.name[:-4] not in self._treaty_layers:
                     problems.append((layer.where(f"events/{entry.name}"), 1,
                                      f"unknown treaty {entry.name[:-4]!r}: no treaties/{entry.name[:-4]}.toml"))
 
@@ -243,6 +245,57 @@ class Dataset:
                 names.setdefault(normalise(" ".join(parts[1:])), set()).add(code)
         return StateRegistry(states, names, ambiguous)
 
+    # -- treaties, read on first use --------------------------------------------------------
+    def treaty_def(self, tid: str) -> Treaty:
+        """One treaty's rules, read and validated on first use."""
+        t = self._treaties.get(tid)
+        if t is None:
+            with self._lock:
+                t = self._treaties.get(tid)
+                if t is None:
+                    problems: list[Problem] = []
+                    for layer in self._treaty_layers[tid]:
+                        self._load_treaty(layer, tid, problems)
+                    if problems:
+                        raise DataError(problems)
+                    t = self._treaties[tid]
+        return t
+
+    @property
+    def treaties(self) -> dict[str, Treaty]:
+        """Every treaty, by id (reads and checks them all, with their aliases, the first time)."""
+        if not self._all_treaties:
+            with self._lock:
+                if not self._all_treaties:
+                    problems: list[Problem] = []
+                    for tid, layers in self._treaty_layers.items():
+                        if tid not in self._treaties:
+                            for layer in layers:
+                                self._load_treaty(layer, tid, problems)
+                    if problems:
+                        raise DataError(problems)
+                    self._check_aliases()
+                    self._all_treaties = True
+        return self._treaties
+
+    def _check_aliases(self) -> None:
+        problems: list[Problem] = []
+        self._aliases = {}
+        for tid in sorted(self._treaties):
+            treaty = self._treaties[tid]
+            for alias in (treaty.id, treaty.short_title, treaty.title, treaty.untc, *treaty.aliases):
+                if not alias:
+                    continue
+                key = normalise(alias)
+                other = self._aliases.get(key)
+                if other and other != tid:
+                    layer = self._treaty_layers[tid][-1]
+                    line = _toml_line(layer.read(f"treaties/{tid}.toml"), ("aliases",))
+                    problems.append((self.treaty_files[tid], line, f"alias {alias!r} already names treaty {other!r}"))
+                self._aliases[key] = tid
+        if problems:
+            raise DataError(problems)
+
     def _load_treaty(self, layer: Layer, tid: str, problems: list[Problem]) -> None:
         import tomllib
 
@@ -259,7 +312,7 @@ class Dataset:
             for err in exc.errors():
                 problems.append((layer.where(rel), _toml_line(text, err["loc"]), _msg(err)))
             return
-        if treaty.parent is not None and not any(lay.exists(f"treaties/{treaty.parent}.toml") for lay in self.layers):
+        if treaty.parent is not None and treaty.parent not in self._treaty_layers:
             problems.append((layer.where(rel), _toml_line(text, ("parent",)), f"unknown parent treaty {treaty.parent!r}"))
         if treaty.id != tid:
             problems.append((layer.where(rel), _toml_line(text, ("id",)), f"id {treaty.id!r} does not match the file name"))
@@ -269,22 +322,11 @@ class Dataset:
         for cp in treaty.checkpoints:
             if cp.source not in self.sources:
                 problems.append((layer.where(rel), _toml_line(text, (cp.source,), value=True), f"unknown source {cp.source!r}"))
-        if tid in self.treaties:
+        if tid in self._treaties:
             self.replaced_treaties[tid] = (f"the rules of {tid} come from {layer.where(rel)}, which replaces "
                                            f"{self.treaty_files[tid]}: user data take precedence")
-            self._aliases = {k: v for k, v in self._aliases.items() if v != tid}
-        for alias in (treaty.id, treaty.short_title, treaty.title, treaty.untc, *treaty.aliases):
-            if not alias:
-                continue
-            key = normalise(alias)
-            other = self._aliases.get(key)
-            if other and other != treaty.id:
-                problems.append((layer.where(rel), _toml_line(text, ("aliases",)),
-                                 f"alias {alias!r} already names treaty {other!r}"))
-            self._aliases[key] = treaty.id
-        self.treaties[tid] = treaty
+        self._treaties[tid] = treaty
         self.treaty_files[tid] = layer.where(rel)
-        self._treaty_cache[tid] = tid
 
     # -- events, per treaty, on first use ---------------------------------------------------
     def treaty_data(self, tid: str) -> TreatyData:
@@ -301,7 +343,7 @@ class Dataset:
         return td
 
     def _load_events(self, tid: str, problems: list[Problem]) -> TreatyData:
-        treaty = self.treaties[tid]
+        treaty = self.treaty_def(tid)
         rel = f"events/{tid}.txt"
         kept: dict[tuple, Event] = {}
         notes: dict[str, list[str]] = {}
@@ -417,6 +459,10 @@ class Dataset:
         hit = self._treaty_cache.get(query)
         if hit is not None:
             return hit
+        if query in self._treaty_layers:  # an id: no need to read the other treaties
+            self._treaty_cache[query] = query
+            return query
+        self.treaties  # read them all, with their aliases
         key = normalise(query)
         tid = self._aliases.get(key)
         if tid is None:
@@ -601,6 +647,11 @@ _overlays: list[Path] | None = None  # None: from TREATYSTATUS_DATA
 
 
 def shipped_root() -> Any:
+    """The installed data: the ``treatystatus/data`` package directory (or, from a zip, its resources)."""
+    here = Path(__file__).resolve().parent / "data"
+    if (here / "meta.toml").is_file():
+        return here
+    
     return resources.files("treatystatus.data")
 
 
@@ -663,7 +714,11 @@ def validate(path: str | Path) -> list[Problem]:
     except DataError as exc:
         return list(exc.problems)
     problems: list[Problem] = []
-    for tid in ds.treaties:
+    try:
+        ds.treaties
+    except DataError as exc:
+        problems.extend(exc.problems)
+    for tid in sorted(ds._treaties):
         try:
             ds.treaty_data(tid)
         except DataError as exc:
