@@ -17,7 +17,7 @@ from .panel import panel_rows, status_changes
 from .store import use_data
 from .errors import (AmbiguousStateError, DataError, InvalidDateError, StatusUnknownError, TreatyStatusError,
                      UnknownStateError, UnknownTreatyError)
-from .models import Event, EventKind, Source, Status, StatusResult, Timeline, Treaty, WithdrawalResult
+from .models import Event, EventKind, Results, Source, Status, StatusResult, Timeline, Treaty, WithdrawalResult
 
 __all__ = [
     "__version__", "data_version", "data_as_of",
@@ -26,8 +26,37 @@ __all__ = [
     "panel_rows", "status_changes",
     "TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError", "InvalidDateError",
     "StatusUnknownError", "DataError",
-    "Event", "EventKind", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",
+    "Event", "EventKind", "Results", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",
+    "to_frame", "panel", "plot_treaty", "plot_state",
 ]
+
+
+def to_frame(treaties=None, on=None, states=None):
+    """One row per state and treaty with the status fields on a day (needs ``treatystatus[pandas]``)."""
+    from .frames import to_frame as _to_frame
+
+    return _to_frame(treaties, on, states)
+
+
+def panel(treaties=None, start="1945-01-01", end=None, freq="year", states=None):
+    """The long state x treaty x date panel as a DataFrame (needs ``treatystatus[pandas]``)."""
+    from .frames import panel as _panel
+
+    return _panel(treaties, start, end, freq, states)
+
+
+def plot_treaty(treaty, start=None, end=None, ax=None):
+    """A chart of a treaty's parties over time (needs ``treatystatus[plot]``)."""
+    from .plotting import plot_treaty as _plot
+
+    return _plot(treaty, start, end, ax)
+
+
+def plot_state(state, treaties=None, start=None, end=None, ax=None):
+    """A chart of one state's history across treaties (needs ``treatystatus[plot]``)."""
+    from .plotting import plot_state as _plot
+
+    return _plot(state, treaties, start, end, ax)
 
 
 def __getattr__(name: str):

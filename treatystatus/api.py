@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from .store import Record, TreatyData, dataset, entry_into_force, withdrawal_effective
 from .errors import InvalidDateError, StatusUnknownError
-from .models import (CONSENT_KINDS, Event, EventKind, Source, Status, StatusResult, Timeline, Treaty,
+from .models import (CONSENT_KINDS, Event, EventKind, Results, Source, Status, StatusResult, Timeline, Treaty,
                      WithdrawalResult)
 
 __all__ = [
@@ -421,10 +421,10 @@ def timeline(state: str, treaty: str) -> Timeline:
                     sources=sources, data_as_of=_as_of(td.treaty))
 
 
-def treaties_of(state: str, on: object = None) -> list[StatusResult]:
-    """The status of ``state`` under every treaty in the data on ``on`` (default: today)."""
+def treaties_of(state: str, on: object = None) -> Results:
+    """The status of ``state`` under every treaty in the data on ``on`` (default: today), as a list."""
     d = to_date(on)
-    return [status(state, t.id, d) for t in treaties()]
+    return Results(status(state, t.id, d) for t in treaties())
 
 
 # -- withdrawal --------------------------------------------------------------------------------

@@ -78,6 +78,27 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--on", metavar="DATE")
     s.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
+    s = cmd("panel", "the long panel (state, treaty, date, status, is_party) as CSV or JSON lines")
+    s.add_argument("treaty", nargs="*", help="treaties (default: all)")
+    s.add_argument("--start", metavar="DATE", default="1945-01-01")
+    s.add_argument("--end", metavar="DATE", help="default: today")
+    s.add_argument("--freq", choices=("year", "month", "day"), default="year")
+    s.add_argument("--state", action="append", metavar="STATE", help="a state (repeatable; default: all)")
+    s.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    s = cmd("plot", "chart of a treaty's parties over time (needs treatystatus[plot])")
+    s.add_argument("treaty")
+    s.add_argument("--out", metavar="FILE", help="a .png or .svg file (default: TREATY.png)")
+    s.add_argument("--start", metavar="DATE")
+    s.add_argument("--end", metavar="DATE")
+
+    s = cmd("plot-state", "chart of one state's status under each treaty (needs treatystatus[plot])")
+    s.add_argument("state")
+    s.add_argument("--treaty", action="append", metavar="TREATY", help="a treaty (repeatable; default: all)")
+    s.add_argument("--out", metavar="FILE", help="a .png or .svg file (default: STATE.png)")
+    s.add_argument("--start", metavar="DATE")
+    s.add_argument("--end", metavar="DATE")
+
     cmd("info", "data version, as-of dates, counts of records and sources")
 
     s = cmd("validate", "check a data directory; print every problem as FILE:LINE: message; exit 1 if any")
@@ -186,6 +207,38 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"  {r.treaty:<28}{r.status.value}{since}")
         if rs:
             _warn_after(rs[0])
+        return EXIT_YES
+    if c == "panel":
+        from .panel import panel_rows
+
+        rows = panel_rows(args.treaty or None, args.start, args.end, args.freq, args.state)
+        if args.format == "csv":
+            print("state,treaty,date,status,is_party")
+            for r in rows:
+                print(f"{r.state},{r.treaty},{r.date},{r.status.value},{'' if r.is_party is None else r.is_party}")
+        else:
+            for r in rows:
+                print(json.dumps({"state": r.state, "treaty": r.treaty, "date": r.date.isoformat(),
+                                  "status": r.status.value, "is_party": r.is_party}))
+        return EXIT_YES
+    if c in ("plot", "plot-state"):
+        from . import plotting
+
+        if c == "plot":
+            tid = api.treaty(args.treaty).id
+            fig = plotting.plot_treaty(tid, args.start, args.end)
+            out = args.out or f"{tid}.png"
+        else:
+            code = api.resolve_state(args.state)
+            fig = plotting.plot_state(code, args.treaty, args.start, args.end)
+            out = args.out or f"{code}.png"
+        if not out.lower().endswith((".png", ".svg")):
+            raise _UsageError(f"--out {out!r}: give a .png or .svg file")
+        try:
+            fig.savefig(out)
+        except OSError as exc:
+            raise _UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        print(out)
         return EXIT_YES
     if c == "info":
         from . import __version__

@@ -21,7 +21,7 @@ __all__ = [
     "EventKind", "Status", "PeriodRule", "Frozen", "Source", "Event", "Period", "Signature",
     "EntryIntoForce", "ConflictClause", "Withdrawal", "Reservations", "ProvisionalApplication",
     "Checkpoint", "Treaty", "StateInfo", "StatusResult", "WithdrawalResult", "Timeline",
-    "CONSENT_KINDS",
+    "CONSENT_KINDS", "Results",
 ]
 
 
@@ -335,6 +335,14 @@ class StateInfo(Frozen):
     continued_by: str | None = None
 
 
+def _html_table(rows: list[tuple[str, object]]) -> str:
+    from html import escape
+
+    cells = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td style='text-align:left'>{escape(str(v))}</td></tr>"
+                    for k, v in rows)
+    return f"<table>{cells}</table>"
+
+
 class _Result(Frozen):
     #: the date up to which the facts used were checked
     data_as_of: Day
@@ -344,8 +352,36 @@ class _Result(Frozen):
     def __str__(self) -> str:  # the terminal form
         return getattr(self, "explanation", "") or repr(self)
 
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter: the fields that have a value, the explanation, the sources."""
+        from html import escape
+
+        skip = {"explanation", "sources", "announcements", "events", "references", "clause"}
+        rows = [(k, v.value if isinstance(v, StrEnum) else v) for k, v in self if k not in skip
+                and v not in (None, (), False)]
+        out = [_html_table(rows)]
+        if getattr(self, "explanation", None):
+            out.append(f"<p>{escape(self.explanation)}</p>")
+        srcs = getattr(self, "sources", ())
+        if srcs:
+            items = "".join(f"<li>{escape(s.publisher)}: {escape(s.title)}"
+                            + (f" ({s.date})" if s.date else "") + "</li>" for s in srcs)
+            out.append(f"<details><summary>Sources ({len(srcs)})</summary><ul>{items}</ul></details>")
+        return "".join(out)
+
+    def to_dict(self) -> dict:
+        """The result as plain JSON-ready values (dates as ISO strings)."""
+        return self.model_dump(mode="json")
+
 
 class StatusResult(_Result):
+    """Where a state stands under a treaty on one day. ``to_frame()`` needs the pandas extra."""
+
+    def to_frame(self):
+        from .frames import results_frame
+
+        return results_frame([self])
+
     state: str
     state_name: str
     treaty: str
@@ -399,11 +435,29 @@ class WithdrawalResult(_Result):
 
 
 class Timeline(_Result):
+    """Every recorded event of a state under a treaty. ``to_frame()`` needs the pandas extra."""
+
     state: str
     state_name: str
     treaty: str
     events: tuple[Event, ...]
     sources: tuple[Source, ...] = ()
+
+    def to_frame(self):
+        from .frames import timeline_frame
+
+        return timeline_frame(self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("date", "kind", "effective", "in force", "ref", "source",
+                                                          "note")) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{escape(str(x or ''))}</td>" for x in (
+            e.date if e.precision == "day" else f"{e.date} ({e.precision})", e.kind.value, e.effective, e.in_force,
+            e.ref, e.source, e.note)) + "</tr>" for e in self.events)
+        return (f"<p><b>{escape(self.state_name)} ({self.state}) — {escape(self.treaty)}</b>"
+                f" (data as of {self.data_as_of})</p><table>{head}{body}</table>")
 
     def __str__(self) -> str:
         lines = [f"{self.state_name} ({self.state}) — {self.treaty}"]
@@ -422,3 +476,35 @@ class Timeline(_Result):
             if e.note:
                 lines.append(f"              {e.note}")
         return "\n".join(lines)
+
+
+class Results(list):
+    """A list of status results that shows as a table in Jupyter and converts to a frame or dicts."""
+
+    def to_dicts(self) -> list[dict]:
+        return [r.to_dict() for r in self]
+
+    def to_frame(self):
+        from .frames import results_frame
+
+        return results_frame(self)
+
+    def __str__(self) -> str:
+        if not self:
+            return "(no results)"
+        head = f"{self[0].state_name} ({self[0].state}) on {self[0].on}:" if len({r.state for r in self}) == 1 else ""
+        lines = [head] if head else []
+        for r in self:
+            since = f" since {r.entry_into_force}" if r.is_party else ""
+            lines.append(f"  {r.state:<4}{r.treaty:<28}{r.status.value}{since}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        cols = ("state", "treaty", "on", "status", "is_party", "entry_into_force", "withdrawal_effective")
+        head = "<tr>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr>"
+        body = "".join("<tr>" + "".join(
+            f"<td style='text-align:left'>{escape(str(getattr(r, c).value if isinstance(getattr(r, c), StrEnum) else (getattr(r, c) if getattr(r, c) is not None else '')))}</td>"
+            for c in cols) + "</tr>" for r in self)
+        return f"<table>{head}{body}</table>"
