@@ -651,7 +651,8 @@ def shipped_root() -> Any:
     here = Path(__file__).resolve().parent / "data"
     if (here / "meta.toml").is_file():
         return here
-    
+    from importlib import resources
+
     return resources.files("treatystatus.data")
 
 
