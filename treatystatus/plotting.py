@@ -46,6 +46,23 @@ def _figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height), dpi=150, layout="constrained")
 
 
+def _steps(changes: dict[date, int], d0: date, d1: date) -> tuple[list[date], list[int]]:
+    """A step series from +n/-n changes per day, running from ``d0`` to ``d1``."""
+    xs, ys, n = [d0], [0], 0
+    for d in sorted(changes):
+        n += changes[d]
+        if d <= d0:
+            ys[0] = n
+            continue
+        if d > d1:
+            break
+        xs.append(d)
+        ys.append(n)
+    xs.append(d1)
+    ys.append(ys[-1])
+    return xs, ys
+
+
 def _day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
@@ -71,18 +88,7 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
             steps[s] = steps.get(s, 0) + 1
             if e is not None:
                 steps[e] = steps.get(e, 0) - 1
-    xs, ys, n = [d0], [0], 0
-    for d in sorted(steps):
-        n += steps[d]
-        if d <= d0:
-            ys[0] = n
-            continue
-        if d > d1:
-            break
-        xs.append(d)
-        ys.append(n)
-    xs.append(d1)
-    ys.append(ys[-1])
+    xs, ys = _steps(steps, d0, d1)
     sig_changes: dict[date, int] = {}
     consents, signatures, withdrawals = [], [], []
     for code, rec in td.records.items():
@@ -103,18 +109,7 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
             if has != had:
                 sig_changes[d] = sig_changes.get(d, 0) + (1 if has else -1)
                 had = has
-    sx, sy, m = [d0], [0], 0
-    for d in sorted(sig_changes):
-        m += sig_changes[d]
-        if d <= d0:
-            sy[0] = m
-            continue
-        if d > d1:
-            break
-        sx.append(d)
-        sy.append(m)
-    sx.append(d1)
-    sy.append(sy[-1])
+    sx, sy = _steps(sig_changes, d0, d1)
 
     fig = None
     if ax is None:

@@ -130,17 +130,14 @@ class Dataset:
         return self.layers[0].root
 
     def _load_base(self, problems: list[Problem]) -> None:
-        import tomllib
-
         for layer in self.layers:
             if not layer.exists("meta.toml"):
                 if not layer.user:
                     problems.append((layer.where("meta.toml"), 1, "missing file"))
                 continue
-            try:
-                meta = tomllib.loads(layer.read("meta.toml"))
-            except tomllib.TOMLDecodeError as exc:
-                problems.append((layer.where("meta.toml"), _toml_err_line(exc), str(exc)))
+            before = len(problems)
+            _, meta = _read_toml(layer, "meta.toml", problems)
+            if len(problems) > before:
                 continue
             if layer.user:
                 self.meta.setdefault("user", []).append({"path": layer.label, **meta})
@@ -167,19 +164,12 @@ class Dataset:
                                      f"unknown treaty {entry.name[:-4]!r}: no treaties/{entry.name[:-4]}.toml"))
 
     def _load_sources(self, layer: Layer, problems: list[Problem]) -> None:
-        import tomllib
-
         rel = "sources.toml"
         if not layer.exists(rel):
             if not layer.user:
                 problems.append((layer.where(rel), 1, "missing file"))
             return
-        text = layer.read(rel)
-        try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            problems.append((layer.where(rel), _toml_err_line(exc), str(exc)))
-            return
+        text, raw = _read_toml(layer, rel, problems)
         for sid, body in raw.items():
             if sid in self.sources:
                 problems.append((layer.where(rel), _toml_line(text, (sid,), header=True),
@@ -249,17 +239,24 @@ class Dataset:
     def treaty_def(self, tid: str) -> Treaty:
         """One treaty's rules, read and validated on first use."""
         t = self._treaties.get(tid)
-        if t is None:
-            with self._lock:
-                t = self._treaties.get(tid)
-                if t is None:
-                    problems: list[Problem] = []
-                    for layer in self._treaty_layers[tid]:
-                        self._load_treaty(layer, tid, problems)
-                    if problems:
-                        raise DataError(problems)
-                    t = self._treaties[tid]
-        return t
+        return t if t is not None else self._once(self._treaties, tid, self._read_treaty)
+
+    def _read_treaty(self, tid: str, problems: list[Problem]) -> Treaty:
+        for layer in self._treaty_layers[tid]:
+            self._load_treaty(layer, tid, problems)
+        return self._treaties.get(tid)  # type: ignore[return-value]
+
+    def _once(self, cache: dict, key: str, load: Any) -> Any:
+        """``cache[key]``, loaded by ``load(key, problems)`` once, under the lock; problems raise."""
+        with self._lock:
+            hit = cache.get(key)
+            if hit is None:
+                problems: list[Problem] = []
+                hit = load(key, problems)
+                if problems:
+                    raise DataError(problems)
+                cache[key] = hit
+        return hit
 
     @property
     def treaties(self) -> dict[str, Treaty]:
@@ -297,14 +294,9 @@ class Dataset:
             raise DataError(problems)
 
     def _load_treaty(self, layer: Layer, tid: str, problems: list[Problem]) -> None:
-        import tomllib
-
         rel = f"treaties/{tid}.toml"
-        text = layer.read(rel)
-        try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            problems.append((layer.where(rel), _toml_err_line(exc), str(exc)))
+        text, raw = _read_toml(layer, rel, problems)
+        if not raw:
             return
         try:
             treaty = Treaty.model_validate(raw)
@@ -331,16 +323,7 @@ class Dataset:
     # -- events, per treaty, on first use ---------------------------------------------------
     def treaty_data(self, tid: str) -> TreatyData:
         td = self._events.get(tid)
-        if td is None:
-            with self._lock:
-                td = self._events.get(tid)
-                if td is None:
-                    problems: list[Problem] = []
-                    td = self._load_events(tid, problems)
-                    if problems:
-                        raise DataError(problems)
-                    self._events[tid] = td
-        return td
+        return td if td is not None else self._once(self._events, tid, self._load_events)
 
     def _load_events(self, tid: str, problems: list[Problem]) -> TreatyData:
         treaty = self.treaty_def(tid)
@@ -598,6 +581,18 @@ def _msg(err: dict) -> str:
     value = err.get("input")
     shown = f" (got {value!r})" if isinstance(value, (str, int, float)) and loc else ""
     return f"{loc}: {text}{shown}" if loc else text
+
+
+def _read_toml(layer: Layer, rel: str, problems: list[Problem]) -> tuple[str, dict]:
+    """The text of a TOML file and its contents ({} with a problem recorded if it does not parse)."""
+    import tomllib
+
+    text = layer.read(rel)
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append((layer.where(rel), _toml_err_line(exc), str(exc)))
+        return text, {}
 
 
 def _toml_err_line(exc: Exception) -> int:
