@@ -460,6 +460,7 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     refs: tuple[str, ...] = ()
     parts: list[str] = []
     term = rule.term
+    revoked = None
     if recorded is not None:
         eff = withdrawal_effective(tr, recorded)
         revoked = next((e for e in rec.events if e.kind is EventKind.WITHDRAWAL_REVOKED and e.date >= recorded.date), None)
@@ -497,22 +498,22 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
         if conflict_end is not None:
             test_day = earliest if clause.tested_at == "expiry" else d
             if conflict_end > test_day:
-                effective, deferred, deferred_until = conflict_end, True, f"the end of the armed conflict ({conflict_end})"
+                effective, deferred, deferred_until = conflict_end, True, f"{clause.ends} ({conflict_end})"
                 parts.append(f"With the conflict ending on {_day(conflict_end)}, the {term} would take effect "
                              f"then, on {_day(conflict_end)}, not on {_day(earliest)}.")
             else:
                 parts.append(f"With the conflict over by {_day(conflict_end)}, the clause does not hold it back.")
         elif in_armed_conflict:
-            effective, deferred, deferred_until = None, True, "the end of the armed conflict"
+            effective, deferred, deferred_until = None, True, clause.ends
             parts.append(f"As {name} is taken to be in an armed conflict with no end date, the {term} would not "
-                         "take effect before that conflict ends: no date can be given.")
+                         f"take effect before {clause.ends}: no date can be given.")
         elif in_armed_conflict is None:
             deferred = None
             parts.append("Whether the clause applies depends on facts the data do not hold; "
                          "pass in_armed_conflict or armed_conflict_until to decide it.")
     elif clause is None and (in_armed_conflict or conflict_end):
         parts.append(f"The {tr.short_title} has no armed-conflict clause: a conflict does not delay the {term}.")
-    elif clause and recorded is not None and not any("withdrawn" in p for p in parts):
+    elif clause and recorded is not None and revoked is None:
         parts.append(f"Art. {clause.paragraph}: if, when the notice period expires, {name} is {clause.condition}, "
                      f"the {term} {clause.until}.")
     if st.suspension:

@@ -251,8 +251,10 @@ class ConflictClause(Frozen):
     tested_at: Literal["notification", "expiry"]
     #: the situation, in the treaty's terms
     condition: str
-    #: until when the withdrawal is then held back, in the treaty's terms
+    #: what then happens to the withdrawal, in the treaty's terms (follows "the withdrawal ...")
     until: str
+    #: the event that ends the hold, as a noun phrase ("the end of the armed conflict")
+    ends: str
     paragraph: str
 
 
@@ -304,11 +306,18 @@ class Treaty(Frozen):
     as_of: Day
     signature: Signature | None = None
     entry_into_force: EntryIntoForce
-    withdrawal: Withdrawal
-    reservations: Reservations
+    #: for a treaty with a parent, left out to take the parent's
+    withdrawal: Withdrawal | None = None
+    reservations: Reservations | None = None
     provisional_application: ProvisionalApplication | None = None
     checkpoints: tuple[Checkpoint, ...] = ()
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _rules_or_parent(self) -> "Treaty":
+        if self.parent is None and (self.withdrawal is None or self.reservations is None):
+            raise ValueError("a treaty without a parent needs [withdrawal] and [reservations]")
+        return self
 
     @property
     def in_force(self) -> bool:

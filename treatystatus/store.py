@@ -244,7 +244,17 @@ class Dataset:
     def _read_treaty(self, tid: str, problems: list[Problem]) -> Treaty:
         for layer in self._treaty_layers[tid]:
             self._load_treaty(layer, tid, problems)
-        return self._treaties.get(tid)  # type: ignore[return-value]
+        return self._inherit(self._treaties.get(tid))  # type: ignore[return-value]
+
+    def _inherit(self, t: Treaty | None) -> Treaty | None:
+        """A protocol without its own withdrawal or reservations rules takes its parent's."""
+        if t is None or t.parent is None or (t.withdrawal is not None and t.reservations is not None):
+            return t
+        parent = self.treaty_def(t.parent)
+        t = t.model_copy(update={"withdrawal": t.withdrawal or parent.withdrawal,
+                                 "reservations": t.reservations or parent.reservations})
+        self._treaties[t.id] = t
+        return t
 
     def _once(self, cache: dict, key: str, load: Any) -> Any:
         """``cache[key]``, loaded by ``load(key, problems)`` once, under the lock; problems raise."""
@@ -271,6 +281,8 @@ class Dataset:
                                 self._load_treaty(layer, tid, problems)
                     if problems:
                         raise DataError(problems)
+                    for tid in list(self._treaties):
+                        self._inherit(self._treaties[tid])
                     self._check_aliases()
                     self._all_treaties = True
         return self._treaties
