@@ -42,13 +42,15 @@ def per_call(stmt: str, setup: str, number: int) -> float:
     return min(t.repeat(repeat=5, number=number)) / number
 
 
-def cold(cmd: list[str], runs: int) -> float:
-    times = []
+def cold(cmds: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command, the commands run in turn so that drift hits all alike."""
+    times: list[list[float]] = [[] for _ in cmds]
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd="/")
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for i, cmd in enumerate(cmds):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd="/")
+            times[i].append(time.perf_counter() - t)
+    return [statistics.median(t) for t in times]
 
 
 def row(label: str, value: str, target: str, ok: bool | None) -> None:
@@ -58,7 +60,7 @@ def row(label: str, value: str, target: str, ok: bool | None) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=15, help="runs of each cold process (default 15)")
+    ap.add_argument("--runs", type=int, default=30, help="runs of each cold process (default 30)")
     ap.add_argument("--quick", action="store_true", help="skip the daily panel (about half a minute)")
     args = ap.parse_args()
 
@@ -81,9 +83,8 @@ def main() -> int:
     row("load and index the data (beyond imports)", f"{load:.1f} ms", "< 30 ms", load < 30)
 
     script = shutil.which("treatystatus") or str(Path(sys.executable).parent / "treatystatus")
-    c_cli = cold([script, "status", "UA", "apmbc"], args.runs)
-    c_pyd = cold([sys.executable, "-c", "import pydantic"], args.runs)
-    c_floor = cold([sys.executable, "-c", FLOOR], args.runs)
+    c_cli, c_pyd, c_floor = cold([[script, "status", "UA", "apmbc"], [sys.executable, "-c", "import pydantic"],
+                                  [sys.executable, "-c", FLOOR]], args.runs)
     print()
     row("cold `treatystatus status UA apmbc`", f"{c_cli * 1e3:.0f} ms", "-", None)
     row("cold `python -c 'import pydantic'`", f"{c_pyd * 1e3:.0f} ms", "-", None)
@@ -98,7 +99,7 @@ def main() -> int:
     # -- scale: one million random is_party calls; panels since 1945 -------------------------
     import random
 
-    from treatystatus.panel import panel_rows
+    from treatystatus.panels import panel_rows
     from treatystatus.store import dataset
 
     rng = random.Random(1945)

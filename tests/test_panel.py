@@ -6,7 +6,7 @@ from datetime import date
 
 import treatystatus as ts
 from treatystatus import Status
-from treatystatus.panel import dates, panel_rows
+from treatystatus.panels import dates, panel_rows
 
 
 def test_yearly_panel_rows_and_states():

@@ -86,7 +86,7 @@ def test_month_arithmetic_at_month_ends():
 
 @given(st.sampled_from(STATES), st.sampled_from(TREATIES), days)
 def test_panel_change_points_agree_with_status(state, treaty, d):
-    from treatystatus.panel import panel_rows
+    from treatystatus.panels import panel_rows
 
     (row,) = list(panel_rows([treaty], d, d, freq="day", states=[state]))
     r = ts.status(state, treaty, d)

@@ -73,3 +73,16 @@ def test_validate_command(data_copy):
                          capture_output=True, text=True, cwd="/")
     assert bad.returncode == 1
     assert f"events/apmbc.txt:{n}: unknown state 'XYZ'" in bad.stdout
+
+
+def test_the_fast_reader_of_simple_toml_agrees_with_tomllib():
+    import tomllib
+
+    from treatystatus.store import _simple_toml
+
+    root = Path(str(shipped_root()))
+    text = (root / "sources.toml").read_text(encoding="utf-8")
+    fast = _simple_toml(text)
+    assert fast is not None and fast == tomllib.loads(text)
+    assert _simple_toml('[a]\nx = """multi"""\n') is None  # anything else goes to tomllib
+    assert _simple_toml('[a]\nx = "a \\\\" b"\n') is None

@@ -13,7 +13,6 @@ from __future__ import annotations
 from ._version import __version__
 from .api import (is_party, non_parties, parties, resolve_state, signatories, state_name, status, timeline,
                   treaties, treaties_of, treaty, withdrawal, consenting)
-from .panel import panel_rows, status_changes
 from .store import use_data
 from .errors import (AmbiguousStateError, DataError, InvalidDateError, StatusUnknownError, TreatyStatusError,
                      UnknownStateError, UnknownTreatyError)
@@ -29,6 +28,20 @@ __all__ = [
     "Event", "EventKind", "Results", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",
     "to_frame", "panel", "plot_treaty", "plot_state",
 ]
+
+
+def panel_rows(treaties=None, start="1945-01-01", end=None, freq="year", states=None):
+    """Stream the long panel as rows (state, treaty, date, status, is_party), without pandas."""
+    from .panels import panel_rows as _rows
+
+    return _rows(treaties, start, end, freq, states)
+
+
+def status_changes(state, treaty):
+    """The days on which a state's status under a treaty changes, with the new status."""
+    from .panels import status_changes as _changes
+
+    return _changes(state, treaty)
 
 
 def to_frame(treaties=None, on=None, states=None):

@@ -8,7 +8,6 @@ Exit status: 0 yes / success, 1 no (``party``) or problems found (``validate``),
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 
@@ -27,82 +26,67 @@ class _UsageError(Exception):
     pass
 
 
-def _parser() -> argparse.ArgumentParser:
+_ON = ("--on", dict(metavar="DATE", help="ISO date (default: today)"))
+_JSON = ("--json", dict(action="store_true"))
+_FORMAT = ("--format", dict(choices=("table", "csv", "json"), default="table"))
+_LIST = [("treaty", {}), _ON, _FORMAT]
+_ST = [("state", {}), ("treaty", {})]
+
+#: every command: its help, and its arguments as (name or flag, argparse keywords)
+COMMANDS: dict[str, tuple[str, list]] = {
+    "status": ("a state's status under a treaty on a day, with dates, sources and an explanation",
+               [*_ST, _ON, _JSON]),
+    "party": ("is the state a party on that day? exit 0 yes, 1 no, 3 not known", [*_ST, _ON]),
+    "parties": ("states for which the treaty is in force on the day", _LIST),
+    "consenting": ("states whose consent to be bound stands on the day (the depositary's 'Parties')", _LIST),
+    "signatories": ("states whose signature stands on the day", _LIST),
+    "non-parties": ("states in the list of current states that are not parties on the day", _LIST),
+    "withdraw": ("when a withdrawal would take (or took) effect, and whether an armed conflict holds it back", [
+        *_ST, ("--notified", dict(metavar="DATE", help="the day notice is received (default: the one on record, "
+                                                        "else today)")),
+        ("conflict", [("--in-armed-conflict", dict(action="store_true", help="in an armed conflict with no known end")),
+                      ("--not-in-armed-conflict", dict(action="store_true", help="in no armed conflict")),
+                      ("--armed-conflict-until", dict(metavar="DATE", help="the day its armed conflict ends"))]),
+        _JSON]),
+    "timeline": ("every recorded act of a state under a treaty, with sources", [*_ST, _FORMAT]),
+    "treaties": ("the treaties in the data", [_JSON]),
+    "treaty": ("one treaty's rules, with its articles quoted", [("treaty", {}), _JSON]),
+    "treaties-of": ("a state's status under every treaty in the data", [("state", {}), _ON, _FORMAT]),
+    "panel": ("the long panel (state, treaty, date, status, is_party) as CSV or JSON lines", [
+        ("treaty", dict(nargs="*", help="treaties (default: all)")),
+        ("--start", dict(metavar="DATE", default="1945-01-01")), ("--end", dict(metavar="DATE", help="default: today")),
+        ("--freq", dict(choices=("year", "month", "day"), default="year")),
+        ("--state", dict(action="append", metavar="STATE", help="a state (repeatable; default: all)")),
+        ("--format", dict(choices=("csv", "json"), default="csv"))]),
+    "plot": ("chart of a treaty's parties over time (needs treatystatus[plot])", [
+        ("treaty", {}), ("--out", dict(metavar="FILE", help="a .png or .svg file (default: TREATY.png)")),
+        ("--start", dict(metavar="DATE")), ("--end", dict(metavar="DATE"))]),
+    "plot-state": ("chart of one state's status under each treaty (needs treatystatus[plot])", [
+        ("state", {}), ("--treaty", dict(action="append", metavar="TREATY", help="a treaty (repeatable; default: all)")),
+        ("--out", dict(metavar="FILE", help="a .png or .svg file (default: STATE.png)")),
+        ("--start", dict(metavar="DATE")), ("--end", dict(metavar="DATE"))]),
+    "info": ("data version, as-of dates, counts of records and sources", []),
+    "validate": ("check a data directory; print every problem as FILE:LINE: message; exit 1 if any", [("path", {})]),
+}
+
+
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the command named in ``argv`` gets its arguments (the others are not needed)."""
     p = _Parser(prog="treatystatus", description="Who is bound by which treaty, since when, on what source.")
     p.add_argument("--version", action="store_true", help="print the library and data versions")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-
-    def cmd(name: str, help_: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_, description=help_)
-
-    s = cmd("status", "a state's status under a treaty on a day, with dates, sources and an explanation")
-    s.add_argument("state"), s.add_argument("treaty")
-    s.add_argument("--on", metavar="DATE", help="ISO date (default: today)")
-    s.add_argument("--json", action="store_true")
-
-    s = cmd("party", "is the state a party on that day? exit 0 yes, 1 no, 3 not known")
-    s.add_argument("state"), s.add_argument("treaty")
-    s.add_argument("--on", metavar="DATE")
-
-    for name, what in (("parties", "states for which the treaty is in force on the day"),
-                       ("consenting", "states whose consent to be bound stands on the day (the depositary's 'Parties')"),
-                       ("signatories", "states whose signature stands on the day"),
-                       ("non-parties", "states in the list of current states that are not parties on the day")):
-        s = cmd(name, what)
-        s.add_argument("treaty")
-        s.add_argument("--on", metavar="DATE")
-        s.add_argument("--format", choices=("table", "csv", "json"), default="table")
-
-    s = cmd("withdraw", "when a withdrawal would take (or took) effect, and whether an armed conflict holds it back")
-    s.add_argument("state"), s.add_argument("treaty")
-    s.add_argument("--notified", metavar="DATE", help="the day notice is received (default: the one on record, else today)")
-    g = s.add_mutually_exclusive_group()
-    g.add_argument("--in-armed-conflict", action="store_true", help="the state is in an armed conflict with no known end")
-    g.add_argument("--not-in-armed-conflict", action="store_true", help="the state is in no armed conflict")
-    g.add_argument("--armed-conflict-until", metavar="DATE", help="the day the state's armed conflict ends")
-    s.add_argument("--json", action="store_true")
-
-    s = cmd("timeline", "every recorded act of a state under a treaty, with sources")
-    s.add_argument("state"), s.add_argument("treaty")
-    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
-
-    s = cmd("treaties", "the treaties in the data")
-    s.add_argument("--json", action="store_true")
-
-    s = cmd("treaty", "one treaty's rules, with its articles quoted")
-    s.add_argument("treaty")
-    s.add_argument("--json", action="store_true")
-
-    s = cmd("treaties-of", "a state's status under every treaty in the data")
-    s.add_argument("state")
-    s.add_argument("--on", metavar="DATE")
-    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
-
-    s = cmd("panel", "the long panel (state, treaty, date, status, is_party) as CSV or JSON lines")
-    s.add_argument("treaty", nargs="*", help="treaties (default: all)")
-    s.add_argument("--start", metavar="DATE", default="1945-01-01")
-    s.add_argument("--end", metavar="DATE", help="default: today")
-    s.add_argument("--freq", choices=("year", "month", "day"), default="year")
-    s.add_argument("--state", action="append", metavar="STATE", help="a state (repeatable; default: all)")
-    s.add_argument("--format", choices=("csv", "json"), default="csv")
-
-    s = cmd("plot", "chart of a treaty's parties over time (needs treatystatus[plot])")
-    s.add_argument("treaty")
-    s.add_argument("--out", metavar="FILE", help="a .png or .svg file (default: TREATY.png)")
-    s.add_argument("--start", metavar="DATE")
-    s.add_argument("--end", metavar="DATE")
-
-    s = cmd("plot-state", "chart of one state's status under each treaty (needs treatystatus[plot])")
-    s.add_argument("state")
-    s.add_argument("--treaty", action="append", metavar="TREATY", help="a treaty (repeatable; default: all)")
-    s.add_argument("--out", metavar="FILE", help="a .png or .svg file (default: STATE.png)")
-    s.add_argument("--start", metavar="DATE")
-    s.add_argument("--end", metavar="DATE")
-
-    cmd("info", "data version, as-of dates, counts of records and sources")
-
-    s = cmd("validate", "check a data directory; print every problem as FILE:LINE: message; exit 1 if any")
-    s.add_argument("path")
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (help_, args) in COMMANDS.items():
+        s = sub.add_parser(name, help=help_, description=help_)
+        if name != chosen:
+            continue
+        for flag, kw in args:
+            if flag == "conflict":  # mutually exclusive options
+                g = s.add_mutually_exclusive_group()
+                for f, k in kw:
+                    g.add_argument(f, **k)
+            else:
+                s.add_argument(flag, **kw)
     return p
 
 
@@ -113,6 +97,8 @@ def _warn_after(result) -> None:
 
 
 def _codes_out(codes: list[str], fmt: str, header: str, key: str, treaty: str, on) -> None:
+    import json
+
     names = [(c, api.state_name(c)) for c in codes]
     if fmt == "json":
         print(json.dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
@@ -128,6 +114,8 @@ def _codes_out(codes: list[str], fmt: str, header: str, key: str, treaty: str, o
 
 
 def _run(args: argparse.Namespace) -> int:
+    import json  # noqa: F401  (used by several commands; imported only when a command runs)
+
     c = args.command
     if c == "status":
         r = api.status(args.state, args.treaty, args.on)
@@ -209,7 +197,7 @@ def _run(args: argparse.Namespace) -> int:
             _warn_after(rs[0])
         return EXIT_YES
     if c == "panel":
-        from .panel import panel_rows
+        from .panels import panel_rows
 
         rows = panel_rows(args.treaty or None, args.start, args.end, args.freq, args.state)
         if args.format == "csv":
@@ -302,7 +290,7 @@ def _treaty_text(t) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(argv).parse_args(argv)
         if args.version:
             from . import __version__, data_version
 

@@ -111,7 +111,7 @@ def panel(treaties: Iterable[str] | str | None = None, start: object = "1945-01-
     existed then (UN members from their admission, the observer States, Cook Islands,
     Niue), unless ``states`` is given.
     """
-    from .panel import panel_rows
+    from .panels import panel_rows
 
     pd = _pandas()
     rows = list(panel_rows(treaties, start, end, freq, states))  # type: ignore[arg-type]

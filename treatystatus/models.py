@@ -5,9 +5,6 @@ callers, so a result can always be turned into JSON (``model_dump_json``)
 and never changes under the caller's feet (every model is frozen).
 """
 
-from __future__ import annotations
-
-import calendar
 from datetime import date, timedelta
 
 #: the type of every date field (a name that field names such as ``date`` cannot shadow)
@@ -156,7 +153,13 @@ def add_months(d: Day, n: int) -> Day:
     """The same day ``n`` months later; the last day of the month where that day does not exist."""
     m = d.month - 1 + n
     y, m = d.year + m // 12, m % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    return date(y, m, min(d.day, _month_length(y, m)))
+
+
+def _month_length(y: int, m: int) -> int:
+    if m == 2:
+        return 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28
+    return 30 if m in (4, 6, 9, 11) else 31
 
 
 class Period(Frozen):

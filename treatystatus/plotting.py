@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from . import api
 from .frames import MissingExtraError
 from .models import CONSENT_KINDS, EventKind, Status
-from .panel import _changes
+from .panels import _changes
 from .store import dataset
 
 __all__ = ["plot_treaty", "plot_state", "STATUS_COLOURS"]

@@ -8,7 +8,6 @@ from pycountry, read only when a query needs them.
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 import unicodedata
@@ -118,6 +117,8 @@ class StateRegistry:
         return code
 
     def suggest(self, query: str, n: int = 4) -> tuple[str, ...]:
+        import difflib
+
         key = normalise(query)
         idx = self._name_index()
         names = difflib.get_close_matches(key, idx.keys(), n=n * 2, cutoff=0.7)

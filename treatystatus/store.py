@@ -595,11 +595,45 @@ def _msg(err: dict) -> str:
     return f"{loc}: {text}{shown}" if loc else text
 
 
+_SIMPLE_LINE = re.compile(r'^([A-Za-z0-9_-]+) = (?:"([^"\\]*)"|(\d{4}-\d{2}-\d{2}))$')
+_SIMPLE_TABLE = re.compile(r"^\[([A-Za-z0-9_.-]+)\]$")
+
+
+def _simple_toml(text: str) -> dict | None:
+    """Tables of one-line string and date values (all that sources.toml uses), parsed fast.
+
+    Anything else returns None, and the full TOML parser reads the file instead; the
+    tests check that both give the same result for the shipped files.
+    """
+    out: dict = {}
+    table: dict = out  # keys before the first [table] belong to the top level
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = _SIMPLE_LINE.match(line)
+        if m:
+            key, string, day = m.groups()
+            if key in table:
+                return None
+            table[key] = string if day is None else date.fromisoformat(day)
+            continue
+        t = _SIMPLE_TABLE.match(line)
+        if t and "." not in t.group(1) and t.group(1) not in out:
+            table = out[t.group(1)] = {}
+            continue
+        return None
+    return out
+
+
 def _read_toml(layer: Layer, rel: str, problems: list[Problem]) -> tuple[str, dict]:
     """The text of a TOML file and its contents ({} with a problem recorded if it does not parse)."""
+    text = layer.read(rel)
+    fast = _simple_toml(text)
+    if fast is not None:
+        return text, fast
     import tomllib
 
-    text = layer.read(rel)
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
