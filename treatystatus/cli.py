@@ -236,9 +236,15 @@ def _run(args: argparse.Namespace) -> int:
         print(f"treatystatus {__version__}")
         print(f"data version {ds.meta['data_version']}, checked up to {ds.as_of}")
         print(f"{len(ds.sources)} sources, {len(ds.states.states)} states")
+        if ds.meta.get("user"):
+            for u in ds.meta["user"]:
+                print(f"user data: {u['path']}" + (f", checked up to {u['as_of']}" if "as_of" in u else ""))
+        print(f"{'treaty':<28}{'as of':<12}{'records':>8}{'sources':>9}")
         for tid, t in sorted(ds.treaties.items()):
-            n = sum(len(r.events) for r in ds.treaty_data(tid).records.values())
-            print(f"  {tid:<28}as of {t.as_of}  {n} records")
+            recs = ds.treaty_data(tid).records.values()
+            n = sum(len(r.events) for r in recs)
+            srcs = {s for r in recs for e in r.events for s in (e.source, *e.also)}
+            print(f"{tid:<28}{t.as_of!s:<12}{n:>8}{len(srcs):>9}")
         return EXIT_YES
     if c == "validate":
         from .store import validate
