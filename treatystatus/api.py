@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .store import Record, TreatyData, dataset, entry_into_force, withdrawal_effective
+from .store import Record, TreatyData, _another_deposit, dataset, entry_into_force, withdrawal_effective
 from .errors import InvalidDateError, StatusUnknownError
 from .models import (CONSENT_KINDS, Event, EventKind, Results, Source, Status, StatusResult, Timeline, Treaty,
                      WithdrawalResult)
@@ -103,8 +103,9 @@ def is_party(state: str, treaty: str, on: object = None) -> bool:
     if rec is None:
         return False
     if rec.unknown_from is not None and d >= rec.unknown_from:
-        raise StatusUnknownError(f"the status of {code} under {td.treaty.id} on {d} is not known: "
-                                 + "; ".join(e.note or "" for e in rec.events if e.kind is EventKind.GAP))
+        raise StatusUnknownError(f"the status of {code} under {td.treaty.id} on {d} is not settled: "
+                                 + "; ".join(e.note or "" for e in rec.events
+                                             if e.kind is EventKind.GAP or e.disputed))
     return _party_on(rec, d)
 
 
@@ -185,6 +186,8 @@ def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
         if k is EventKind.SIGNATURE:
             st.signature = st.signature or ev
         elif k in CONSENT_KINDS:
+            if st.consent is not None and _another_deposit(st.consent, ev):
+                continue
             st.consent, st.consent_revoked = ev, None
             st.entry_into_force = entry_into_force(tr, ev)
             st.withdrawal = st.withdrawal_effective = st.withdrawal_revoked = None
@@ -207,7 +210,7 @@ def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
     if st.gap is not None:
         st.status = Status.UNKNOWN
     elif pending and st.withdrawal_effective is not None and st.withdrawal_effective <= d:
-        st.status = Status.WITHDRAWN
+        st.status = Status.WITHDRAWAL_DISPUTED if st.withdrawal.disputed else Status.WITHDRAWN
     elif st.consent is not None:
         in_force = st.entry_into_force is not None and st.entry_into_force <= d
         if in_force:
@@ -253,6 +256,7 @@ _CONSENT_WORDS = {
     EventKind.ACCESSION: "acceded",
     EventKind.SUCCESSION: "notified its succession",
     EventKind.CONSENT: "notified its consent to be bound",
+    EventKind.INSTRUMENT: "deposited an instrument of consent (the source does not say of which kind)",
 }
 
 
@@ -284,7 +288,7 @@ def status(state: str, treaty: str, on: object = None) -> StatusResult:
         text += " User data: " + "; ".join(overrides) + "."
     return StatusResult(
         state=code, state_name=name, treaty=tr.id, on=d, status=st.status,
-        is_party=None if st.status is Status.UNKNOWN else st.status in (Status.PARTY, Status.WITHDRAWAL_PENDING),
+        is_party=None if st.status in (Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED) else st.status in _BOUND,
         signature=st.signature.date if st.signature else None,
         consent=st.consent.date if st.consent else None,
         consent_type=st.consent.kind if st.consent else None,
@@ -318,6 +322,7 @@ _LATER = {
     EventKind.RATIFICATION: "it ratified", EventKind.ACCEPTANCE: "it accepted", EventKind.APPROVAL: "it approved",
     EventKind.ACCESSION: "it acceded", EventKind.SUCCESSION: "it notified its succession",
     EventKind.CONSENT: "it notified its consent to be bound",
+    EventKind.INSTRUMENT: "it deposited an instrument of consent",
     EventKind.NON_INTENTION: "it notified that it does not intend to become a party",
     EventKind.WITHDRAWAL: "the depositary received its notification of withdrawal",
     EventKind.WITHDRAWAL_REVOKED: "its notification of withdrawal was withdrawn, before it took effect",
@@ -352,8 +357,11 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
                      "to become a party, so its signature creates no obligation.")
     consent_events = [e for e in used if e.kind in CONSENT_KINDS]
     for ev in consent_events:
+        if consent_events and ev is not consent_events[0] and _another_deposit(consent_events[0], ev):
+            parts.append(f"It deposited the same instrument with the depositary at {ev.at} {_when(ev)}.")
+            continue
         eif = entry_into_force(tr, ev)
-        line = f"{name} {_CONSENT_WORDS[ev.kind]} {_when(ev)}"
+        line = f"{name} {_CONSENT_WORDS[ev.kind]} {_when(ev)}" + (f" (at {ev.at})" if ev.at else "")
         if ev.kind is EventKind.SUCCESSION and ev.effective:
             line += f", with effect from {_day(ev.effective)}"
         if eif is not None:
@@ -401,6 +409,8 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
         Status.WITHDRAWN: f"{name} is no longer a party",
         Status.CONSENT_REVOKED: f"{name} is a signatory whose instrument of consent was revoked; it is not a party",
         Status.UNKNOWN: f"the status of {name} is not known: {st.gap.note if st.gap else ''}",
+        Status.WITHDRAWAL_DISPUTED: (f"whether {name} is still a party is disputed: "
+                                     f"{st.withdrawal.note if st.withdrawal else ''}; the library does not choose"),
     }
     if st.status is Status.NOT_SIGNED and d >= tr.adopted:
         status_words[Status.NOT_SIGNED] += " (no act on record)"

@@ -37,6 +37,9 @@ class EventKind(StrEnum):
     SUCCESSION = "succession"
     #: consent to be bound notified without a named instrument (UNTC suffix "P")
     CONSENT = "consent"
+    #: an instrument of consent whose kind (ratification, accession, succession) the source
+    #: does not give
+    INSTRUMENT = "instrument"
     PROVISIONAL_APPLICATION = "provisional-application"
     #: a signatory's notice that it does not intend to become a party
     NON_INTENTION = "non-intention"
@@ -59,7 +62,7 @@ class EventKind(StrEnum):
 
 CONSENT_KINDS = frozenset({
     EventKind.RATIFICATION, EventKind.ACCEPTANCE, EventKind.APPROVAL,
-    EventKind.ACCESSION, EventKind.SUCCESSION, EventKind.CONSENT,
+    EventKind.ACCESSION, EventKind.SUCCESSION, EventKind.CONSENT, EventKind.INSTRUMENT,
 })
 
 
@@ -75,6 +78,8 @@ class Status(StrEnum):
     PARTY = "party"
     WITHDRAWAL_PENDING = "withdrawal-pending"
     WITHDRAWN = "withdrawn"
+    #: a withdrawal whose legal effect is disputed (is_party is None)
+    WITHDRAWAL_DISPUTED = "withdrawal-disputed"
     #: consent revoked before the treaty bound the state; the signature stands
     CONSENT_REVOKED = "consent-revoked"
     #: the data record a gap: not known
@@ -122,6 +127,11 @@ class Event(Frozen):
     in_force: Day | None = None
     #: the depositary notification (C.N.) number or another reference within the source
     ref: str | None = None
+    #: where the instrument was deposited, for a treaty with several depositaries
+    #: (e.g. London, Moscow, Washington); one record per deposit
+    at: str | None = None
+    #: a withdrawal whose legal effect is disputed: the status says so rather than choose
+    disputed: bool = False
     note: str | None = None
     #: where the record was read: ``file:line``
     origin: str = Field(default="", repr=False)
@@ -136,6 +146,8 @@ class Event(Frozen):
             raise ValueError(f"'in_force' applies to an instrument of consent, not to a {k} record")
         if self.effective is not None and k == EventKind.WITHDRAWAL and self.effective <= self.date:
             raise ValueError("a withdrawal cannot take effect on or before the day it was notified")
+        if self.disputed and (k is not EventKind.WITHDRAWAL or not self.note):
+            raise ValueError("'disputed' applies to a withdrawal, with a note saying who disputes what")
         if k in (EventKind.GAP, EventKind.ANNOUNCEMENT) and not self.note:
             raise ValueError(f"a {k} record needs a note saying what it is")
         return self

@@ -22,6 +22,7 @@ __all__ = ["PanelRow", "panel_rows", "dates", "status_changes"]
 
 Freq = Literal["year", "month", "day"]
 _BOUND = (Status.PARTY, Status.WITHDRAWAL_PENDING)
+_UNSETTLED = (Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED)
 
 
 class PanelRow(NamedTuple):
@@ -124,4 +125,4 @@ def panel_rows(treaties: Iterable[str] | str | None = None, start: object = "194
                 ch_days, ch_status = _changes(code, tid)
                 i = bisect.bisect_right(ch_days, d)
                 st = ch_status[i - 1] if i else Status.NOT_SIGNED
-                yield PanelRow(code, tid, d, st, None if st is Status.UNKNOWN else st in _BOUND)
+                yield PanelRow(code, tid, d, st, None if st in _UNSETTLED else st in _BOUND)

@@ -25,6 +25,7 @@ STATUS_COLOURS = {
     Status.PARTY: "#31a354",
     Status.WITHDRAWAL_PENDING: "#fd8d3c",
     Status.WITHDRAWN: "#de2d26",
+    Status.WITHDRAWAL_DISPUTED: "#969696",
     Status.CONSENT_REVOKED: "#756bb1",
     Status.UNKNOWN: "#000000",
 }

@@ -34,7 +34,7 @@ Problem = tuple[str, int, str]
 
 _TOKEN = re.compile(r'(\w+)="([^"]*)"|(\S+)')
 _EVENT_KEYS = {"src": "source", "also": "also", "effective": "effective", "in_force": "in_force", "ref": "ref",
-               "note": "note"}
+               "at": "at", "disputed": "disputed", "note": "note"}
 
 
 def _partial_date(s: str) -> tuple[str, str]:
@@ -515,6 +515,8 @@ def _derive(treaty: Treaty, rec: Record, problems: list[Problem]) -> None:
         k = ev.kind
         where, _, line = ev.origin.rpartition(":")
         if k in CONSENT_KINDS:
+            if consent is not None and _another_deposit(consent, ev):
+                continue  # the same act deposited with another depositary: the first deposit counts
             if consent is not None:
                 problems.append((where, int(line), f"{rec.state}: a second instrument of consent while the first ({consent.kind} {consent.date}) stands"))
                 continue
@@ -528,6 +530,8 @@ def _derive(treaty: Treaty, rec: Record, problems: list[Problem]) -> None:
             end = withdrawal_effective(treaty, ev)
             if start is not None and start < end:
                 rec.intervals.append((start, end))
+            if ev.disputed:  # from the day it would take effect, the answer is not settled
+                rec.unknown_from = end if rec.unknown_from is None else min(rec.unknown_from, end)
             consent, start = None, None
         elif k is EventKind.WITHDRAWAL_REVOKED:
             if pending is None:
@@ -551,6 +555,11 @@ def _derive(treaty: Treaty, rec: Record, problems: list[Problem]) -> None:
             rec.unknown_from = ev.date if rec.unknown_from is None else min(rec.unknown_from, ev.date)
     if consent is not None and start is not None:
         rec.intervals.append((start, None))
+
+
+def _another_deposit(first: Event, ev: Event) -> bool:
+    """``ev`` is ``first`` deposited again, with another of the treaty's depositaries."""
+    return ev.kind is first.kind and first.at is not None and ev.at is not None and ev.at != first.at
 
 
 def _intersect(a: list[tuple[date, date | None]], b: list[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
