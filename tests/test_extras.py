@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import pytest

@@ -75,7 +75,7 @@ def page(t: ts.Treaty) -> str:
             cells = [str(x) if x is not None else "" for x in (c.parties, c.consenting, c.signatories)]
             out.append(f"| {c.on} | {' | '.join(cells)} | `{c.source}` |")
         out.append("")
-    out.append(f"Sources, cross-checks and gaps: [docs/sources](../sources/).")
+    out.append("Sources, cross-checks and gaps: [docs/sources](../sources/).")
     return "\n".join(out) + "\n"
 
 
