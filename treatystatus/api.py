@@ -177,9 +177,7 @@ class _State:
 
 def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
     st = _State()
-    if rec is None:
-        return st
-    for ev in rec.events:
+    for ev in (rec.events if rec is not None else ()):
         if ev.date > d:
             break
         k = ev.kind
@@ -223,6 +221,8 @@ def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
         st.status = Status.NOT_INTENDING
     elif st.signature is not None:
         st.status = Status.SIGNATORY
+    elif not tr.signatures_complete and d >= tr.adopted:
+        st.status = Status.NOT_PARTY
     return st
 
 
@@ -401,6 +401,8 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
             parts.append(f"Announced on {_day(ev.date)}, not deposited with the depositary: {ev.note}.")
     status_words = {
         Status.NOT_SIGNED: f"{name} has neither signed nor consented to be bound by the {t}",
+        Status.NOT_PARTY: (f"{name} has no instrument of consent on record and is not a party; whether it signed "
+                           f"is not known (the data do not record every signature of the {t})"),
         Status.SIGNATORY: f"{name} is a signatory, not a party",
         Status.NOT_INTENDING: f"{name} is a signatory that has said it will not become a party; it is not a party",
         Status.CONSENTED: f"{name} has consented to be bound, but the {t} is not yet in force for it",

@@ -70,6 +70,9 @@ class Status(StrEnum):
     """A state's standing under a treaty on one day. See ``docs/data-model.md``."""
 
     NOT_SIGNED = "not-signed"
+    #: no instrument of consent on record, for a treaty whose signatures the data do not
+    #: record completely: not a party, and whether it signed is not known
+    NOT_PARTY = "not-party"
     SIGNATORY = "signatory"
     #: signed, then notified that it does not intend to become a party
     NOT_INTENDING = "signatory-not-intending"
@@ -325,6 +328,9 @@ class Treaty(Frozen):
     withdrawal: Withdrawal | None = None
     reservations: Reservations | None = None
     provisional_application: ProvisionalApplication | None = None
+    #: False where the data do not record every signature (then a State with no record is
+    #: "not-party", not "not-signed")
+    signatures_complete: bool = True
     checkpoints: tuple[Checkpoint, ...] = ()
     note: str | None = None
 

@@ -53,6 +53,7 @@ def _changes(code: str, tid: str) -> tuple[list[date], list[Status]]:
     t = tid
     while t is not None:  # the treaty and its parents
         td = ds.treaty_data(t)
+        candidates.add(td.treaty.adopted)  # where signatures are incomplete, "not-party" starts here
         rec = td.records.get(code)
         if rec is None and ds.states.states[code].continued_by:
             rec = td.records.get(ds.states.states[code].continued_by)

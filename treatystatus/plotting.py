@@ -105,7 +105,7 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
         days, statuses = _changes(code, tr.id)
         had = False
         for d, st in zip(days, statuses):
-            has = st not in (Status.NOT_SIGNED, Status.WITHDRAWN) and any(
+            has = st not in (Status.NOT_SIGNED, Status.NOT_PARTY, Status.WITHDRAWN) and any(
                 e.kind is EventKind.SIGNATURE and e.date <= d for e in rec.events)
             if has != had:
                 sig_changes[d] = sig_changes.get(d, 0) + (1 if has else -1)
@@ -179,7 +179,7 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
         segs = []
         for i, (d, st) in enumerate(zip(days, statuses)):
             e = days[i + 1] if i + 1 < len(days) else d1
-            if st is not Status.NOT_SIGNED and d < d1:
+            if st not in (Status.NOT_SIGNED, Status.NOT_PARTY) and d < d1:
                 segs.append((d, min(e, d1), st))
                 first = min(first, d)
         spans.append((tid, segs))

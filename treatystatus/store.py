@@ -489,6 +489,9 @@ def entry_into_force(treaty: Treaty, consent: Event) -> date | None:
     eif = treaty.entry_into_force
     if eif.date is None:
         return None
+    if consent.kind is EventKind.INSTRUMENT and consent.in_force is not None:
+        # the kind is unknown, so the rule cannot be applied; the source's date stands
+        return consent.in_force
     if consent.kind is EventKind.SUCCESSION and consent.effective is not None:
         # a succession takes effect on the date the depositary gives (usually independence)
         return max(consent.effective, eif.date)
@@ -698,9 +701,10 @@ _overlays: list[Path] | None = None  # None: from TREATYSTATUS_DATA
 
 def shipped_root() -> Any:
     """The installed data: the ``treatystatus/data`` package directory (or, from a zip, its resources)."""
-    here = Path(__file__).resolve().parent / "data"
-    if (here / "meta.toml").is_file():
-        return here
+    here = Path(__file__).resolve().parent
+    for root in (here / "data", here.parent / "data"):  # installed; or run from a checkout
+        if (root / "meta.toml").is_file():
+            return root
     from importlib import resources
 
     return resources.files("treatystatus.data")
