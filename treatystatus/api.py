@@ -177,6 +177,11 @@ class _State:
 
 def _replay(tr: Treaty, rec: Record | None, d: date) -> _State:
     st = _State()
+    if rec is not None:
+        until = dataset().states.states[rec.state].until
+        if until is not None and d >= until:
+            st.status = Status.CEASED
+            return st
     for ev in (rec.events if rec is not None else ()):
         if ev.date > d:
             break
@@ -411,6 +416,9 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
         Status.WITHDRAWN: f"{name} is no longer a party",
         Status.CONSENT_REVOKED: f"{name} is a signatory whose instrument of consent was revoked; it is not a party",
         Status.UNKNOWN: f"the status of {name} is not known: {st.gap.note if st.gap else ''}",
+        Status.CEASED: (f"{name} no longer existed (it ceased to exist on "
+                        f"{_day(dataset().states.states[code].until)})" if dataset().states.states[code].until
+                        else f"{name} no longer existed"),
         Status.WITHDRAWAL_DISPUTED: (f"whether {name} is still a party is disputed: "
                                      f"{st.withdrawal.note if st.withdrawal else ''}; the library does not choose"),
     }
@@ -484,6 +492,10 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
             parts.append(f"The notification was withdrawn on {_day(revoked.date)}, before it took effect; "
                          f"{name} remains bound.")
             effective, deferred = None, False
+        elif recorded.disputed:
+            parts.append(f"Its effect is disputed: {recorded.note}. The library does not choose: {name}'s claimed "
+                         f"date is {_day(eff)}; the rule alone gives {_day(earliest)}.")
+            effective, deferred = None, None
         else:
             verb = "took" if eff <= date.today() else "takes"
             same = "as the rule gives" if eff == earliest else f"the rule alone gives {_day(earliest)}"

@@ -87,6 +87,8 @@ class Status(StrEnum):
     CONSENT_REVOKED = "consent-revoked"
     #: the data record a gap: not known
     UNKNOWN = "unknown"
+    #: the state no longer existed on that day (its treaty relations ended or passed on)
+    CEASED = "state-ceased"
 
 
 class Source(Frozen):

@@ -352,6 +352,9 @@ class Dataset:
             rec.events.sort(key=_event_order)
             rec.overrides = notes.get(code, [])
             _derive(treaty, rec, problems)
+            until = self.states.states[code].until
+            if until is not None:  # a state that ceased to exist is a party no longer
+                rec.intervals = _intersect(rec.intervals, [(date.min, until)])
         if treaty.parent is not None:
             # a protocol binds a state only while the parent treaty binds it
             parent = self.treaty_data(treaty.parent).records
@@ -411,9 +414,10 @@ class Dataset:
             if missing:
                 problems.append((where, lineno, f"unknown source {missing[0]!r} (not in sources.toml)"))
                 continue
-            key = (ev.state, ev.kind, ev.date)
+            key = (ev.state, ev.kind, ev.date, ev.at)
             if key in seen:
-                problems.append((where, lineno, f"duplicate record: {ev.state} {ev.kind} {ev.date} (also line {seen[key]})"))
+                problems.append((where, lineno, f"duplicate record: {ev.state} {ev.kind} {ev.date}"
+                                 + (f" at {ev.at}" if ev.at else "") + f" (also line {seen[key]})"))
                 continue
             seen[key] = lineno
             if ev.date < treaty.adopted and ev.kind not in (EventKind.ANNOUNCEMENT, EventKind.GAP):
@@ -426,9 +430,9 @@ class Dataset:
                                  f"({sig.opened} to {sig.closed or 'now'})"))
                 continue
             if replaces is not None:
-                old_key = (ev.state, ev.kind, _partial_date(replaces)[0])
+                old_key = (ev.state, ev.kind, _partial_date(replaces)[0], ev.at)
                 try:
-                    old_key = (ev.state, ev.kind, date.fromisoformat(old_key[2]))
+                    old_key = (ev.state, ev.kind, date.fromisoformat(old_key[2]), ev.at)
                 except ValueError:
                     problems.append((where, lineno, f"replaces={replaces!r}: not a date"))
                     continue
@@ -562,7 +566,7 @@ def _derive(treaty: Treaty, rec: Record, problems: list[Problem]) -> None:
 
 def _another_deposit(first: Event, ev: Event) -> bool:
     """``ev`` is ``first`` deposited again, with another of the treaty's depositaries."""
-    return ev.kind is first.kind and first.at is not None and ev.at is not None and ev.at != first.at
+    return ev.kind is first.kind and ev.at != first.at
 
 
 def _intersect(a: list[tuple[date, date | None]], b: list[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
