@@ -372,7 +372,10 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
         if eif is not None:
             verb = "entered" if eif <= d else "enters"
             line += f"; the {t} {verb} into force for it on {_day(eif)}"
-            if ev.kind is not EventKind.SUCCESSION:
+            if ev.kind is EventKind.INSTRUMENT and ev.in_force is None:
+                line += (" (by the rule for a ratification or accession; had it been a succession, or had it taken "
+                         "immediate effect in a conflict, the treaty would have applied earlier)")
+            elif ev.kind is not EventKind.SUCCESSION:
                 e = tr.entry_into_force
                 early = (e.date is not None and ev.date <= e.date) if e.state_rule_after == "entry-into-force" else (
                     e.threshold_date is not None and ev.date <= e.threshold_date)
@@ -391,6 +394,9 @@ def _explain(tr: Treaty, code: str, name: str, st: _State, d: date, used: list[E
         line = f"The depositary received its notification of {tr.withdrawal.term} {_when(w)}{ref}"
         if st.withdrawal_revoked:
             line += f"; that notification was itself withdrawn on {_day(st.withdrawal_revoked.date)}, so it never took effect"
+        elif w.disputed:
+            line = (f"It gave notice of {tr.withdrawal.term} {_when(w)}{ref}, claiming effect from "
+                    f"{_day(st.withdrawal_effective)}; that effect is disputed (see below)")
         else:
             eff = st.withdrawal_effective
             verb = "took" if eff <= d else "takes"
