@@ -1,4 +1,4 @@
-"""The public queries. Each is a thin layer over the indexed data in :mod:`treatystatus.data`."""
+"""The public queries. Each is a thin layer over the indexed data in :mod:`treatystatus.store`."""
 
 from __future__ import annotations
 
