@@ -53,3 +53,9 @@ def test_treaty_pages_match_the_data():
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "treaty_docs.py"), "--check"], capture_output=True,
                        text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_snapshots_match_the_data():
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "snapshots.py"), "--check"], capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -13,7 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import treatystatus as ts
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's package and data/
+
+import treatystatus as ts  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "treaties"
 
