@@ -9,7 +9,6 @@ run the check.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's p
 
 import treatystatus as ts  # noqa: E402
 from treatystatus.store import dataset  # noqa: E402
+from generated import write_or_check  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "snapshots"
 
@@ -41,21 +41,8 @@ def snapshot(tid: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args(argv)
-    OUT.mkdir(exist_ok=True)
-    bad = []
-    for t in ts.treaties():
-        path, text = OUT / f"{t.id}.txt", snapshot(t.id)
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                bad.append(path)
-        else:
-            path.write_text(text, encoding="utf-8")
-    for p in bad:
-        print(f"{p}: out of date (run python tools/snapshots.py and review the diff)")
-    return 1 if bad else 0
+    return write_or_check(__doc__, lambda: ((OUT / f"{t.id}.txt", snapshot(t.id)) for t in ts.treaties()), argv,
+                          "run python tools/snapshots.py and review the diff")
 
 
 if __name__ == "__main__":

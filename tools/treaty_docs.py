@@ -9,13 +9,13 @@ the check. Hand-written notes on a treaty belong in docs/sources/<id>.md.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's package and data/
 
 import treatystatus as ts  # noqa: E402
+from generated import write_or_check  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "treaties"
 
@@ -82,21 +82,8 @@ def page(t: ts.Treaty) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args(argv)
-    bad = []
-    for t in ts.treaties():
-        path = DOCS / f"{t.id}.md"
-        text = page(t)
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                bad.append(str(path))
-        else:
-            path.write_text(text, encoding="utf-8")
-    for p in bad:
-        print(f"{p}: out of date (run python tools/treaty_docs.py)")
-    return 1 if bad else 0
+    return write_or_check(__doc__, lambda: ((DOCS / f"{t.id}.md", page(t)) for t in ts.treaties()), argv,
+                          "run python tools/treaty_docs.py")
 
 
 if __name__ == "__main__":
