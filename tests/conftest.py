@@ -1,7 +1,18 @@
+import os
+import tempfile
+
 from hypothesis import HealthCheck, settings
 
-# Property-based tests run with a fixed seed and a bounded number of examples,
-# so that every run (and CI) checks the same cases in bounded time.
-settings.register_profile("treatystatus", max_examples=60, derandomize=True, deadline=None,
+# The compiled index goes to a folder of this test run, so that the tests neither read a
+# cache left by another run nor write into the installed package (tests/test_index.py
+# checks the default places).
+os.environ.setdefault("TREATYSTATUS_CACHE", tempfile.mkdtemp(prefix="treatystatus-test-cache-"))
+
+# Property-based tests: the "ci" profile (the default) runs 300 examples per test from a fixed
+# seed, so that every run checks the same cases in bounded time; the "long" profile draws
+# 2,000 fresh examples per test (HYPOTHESIS_PROFILE=long pytest tests/test_properties.py).
+settings.register_profile("ci", max_examples=300, derandomize=True, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("treatystatus")
+settings.register_profile("long", max_examples=2000, derandomize=False, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -51,6 +51,6 @@ def test_a_disputed_withdrawal_is_neither_yes_nor_no():
 
 
 def test_the_data_check_accepts_the_fixture():
-    from treatystatus.store import validate
+    from treatystatus.index import validate
 
     assert validate(FIX) == []

@@ -42,8 +42,16 @@ def test_protocol_counts_and_andorra():
     assert len(ts.consenting("ap-i", "2020-11-09")) == 174
     assert len(ts.parties("ap-i", TODAY)) == 175 and len(ts.parties("ap-ii", TODAY)) == 170
     r = ts.status("Andorra", "ap-i", TODAY)
-    assert r.status is Status.PARTY and r.imprecise_dates == ("consent",)
+    assert r.status is Status.PARTY and r.imprecise_dates == ("consent", "entry_into_force")
     assert "in 2025 (the day is not known)" in r.explanation
+    # known only to the year: the entry into force falls between 1 July 2025 and 30 June 2026
+    assert (r.entry_into_force.earliest, r.entry_into_force.latest) == (date(2025, 7, 1), date(2026, 6, 30))
+    inside = ts.status("Andorra", "ap-i", "2025-12-01")
+    assert inside.status is Status.UNDECIDED and inside.is_party is None
+    assert set(inside.possible) == {Status.NOT_PARTY, Status.CONSENTED, Status.PARTY}
+    assert "AND" not in ts.parties("ap-i", "2025-12-01") and "AND" not in ts.non_parties("ap-i", "2025-12-01")
+    assert "AND" in ts.parties("ap-i", "2025-12-01").undecided
+    assert ts.status("Andorra", "ap-i", "2024-12-31").status is Status.NOT_PARTY
 
 
 def test_signatures_are_incomplete_so_non_parties_are_not_called_non_signatories():

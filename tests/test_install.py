@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import treatystatus
-from treatystatus.store import shipped_root
+from treatystatus.layers import shipped_root
 
 
 def test_data_are_read_from_the_installed_package():
@@ -18,10 +18,19 @@ def test_data_are_read_from_the_installed_package():
 
 
 def test_import_reads_no_data_and_imports_nothing_heavy():
-    code = ("import sys, treatystatus, treatystatus.store as s; "
-            "print(s._current is None, 'pycountry' in sys.modules, 'tomllib' in sys.modules)")
+    code = ("import sys, treatystatus; "
+            "print('treatystatus.index' in sys.modules, 'pycountry' in sys.modules, 'tomllib' in sys.modules, "
+            "'pydantic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True).stdout
-    assert out.split() == ["True", "False", "False"]
+    assert out.split() == ["False", "False", "False", "False"]
+
+
+def test_queries_read_the_compiled_index_without_the_schema():
+    treatystatus.is_party("UA", "apmbc", "2026-01-01")  # the index exists (built by this process if need be)
+    code = ("import sys, treatystatus as ts; ts.status('Ukraine', 'ottawa', '2026-01-01'); ts.parties('icc'); "
+            "print('pydantic' in sys.modules, 'pycountry' in sys.modules, 'treatystatus.build' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True).stdout
+    assert out.split() == ["False", "False", "False"]
 
 
 def test_versions():

@@ -12,9 +12,9 @@ from hypothesis import given, strategies as st
 
 import treatystatus as ts
 from treatystatus import cli
-from treatystatus.store import dataset
+from treatystatus.index import current
 
-STATES = sorted(dataset().states.states)
+STATES = sorted(current().states)
 TREATIES = [t.id for t in ts.treaties()]
 
 
@@ -106,10 +106,10 @@ def test_results_are_frozen_and_lists_are_copies():
 
 
 def test_concurrent_first_queries_load_once_and_agree():
-    ts.use_data()  # a fresh dataset: the first queries below race to load it
-    import treatystatus.store as store
+    ts.use_data()  # the shipped data: the first queries below race to load the index again
+    import treatystatus.index as index
 
-    store._current = None
+    index._set(None)
     expected = {(s, t): None for s in ("UKR", "EST", "USA", "FRA") for t in TREATIES}
     results: dict = {}
     errors: list = []

@@ -66,9 +66,9 @@ def test_errors_are_value_errors():
 
 
 def test_the_curated_list():
-    from treatystatus.store import dataset
+    from treatystatus.index import current
 
-    states = dataset().states.states
+    states = current().states
     kinds = [s.kind for s in states.values()]
     assert kinds.count("un-member") == 193
     assert {c for c, s in states.items() if s.kind in ("observer", "non-member")} == {"VAT", "PSE", "COK", "NIU"}

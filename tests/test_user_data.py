@@ -12,7 +12,7 @@ import pytest
 
 import treatystatus as ts
 from treatystatus import DataError, Status
-from treatystatus.store import validate
+from treatystatus.index import validate
 
 FIX = Path(__file__).parent / "fixtures"
 

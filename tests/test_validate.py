@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from treatystatus.errors import DataError
-from treatystatus.store import Dataset, shipped_root, validate
+from treatystatus.build import build
+from treatystatus.index import validate
+from treatystatus.layers import shipped_root, stack
 
 
 @pytest.fixture()
@@ -60,7 +62,7 @@ def test_treaty_file_defects_name_the_line(data_copy):
 def test_loading_broken_data_raises_one_data_error(data_copy):
     (data_copy / "states.txt").write_text("UKR un-member 1945-10-24\n", encoding="utf-8")
     with pytest.raises(DataError) as e:
-        Dataset(data_copy)
+        build(stack(data_copy))
     assert "states.txt:1:" in str(e.value)
 
 
@@ -78,7 +80,7 @@ def test_validate_command(data_copy):
 def test_the_fast_reader_of_simple_toml_agrees_with_tomllib():
     import tomllib
 
-    from treatystatus.store import _simple_toml
+    from treatystatus.formats import simple_toml as _simple_toml
 
     root = Path(str(shipped_root()))
     text = (root / "sources.toml").read_text(encoding="utf-8")

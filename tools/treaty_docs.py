@@ -15,12 +15,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's package and data/
 
 import treatystatus as ts  # noqa: E402
+from treatystatus.explain import _ordinal, period_words  # noqa: E402
 from generated import write_or_check  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "treaties"
 
 
-def page(t: ts.Treaty) -> str:
+def words(p) -> str:
+    return period_words(p.compiled().describe())
+
+
+def page(t) -> str:
     e = t.entry_into_force
     w = t.withdrawal
     on = t.as_of
@@ -41,16 +46,16 @@ def page(t: ts.Treaty) -> str:
         until = f"closed from {s.closed}" if s.closed else "no closing date"
         out.append(f"| signature | opened {s.opened}; {until} | {s.article} |")
     eif_when = f"in force since {e.date}" if e.date else f"not in force ({e.condition})"
-    thr = f" the {e.threshold}th instrument" if e.threshold else " the instruments required"
-    out.append(f"| entry into force | {e.treaty_rule.describe()}{thr}; {eif_when} | {e.treaty_article} |")
+    thr = f" the {_ordinal(e.threshold)} instrument" if e.threshold else " the instruments required"
+    out.append(f"| entry into force | {words(e.treaty_rule)}{thr}; {eif_when} | {e.treaty_article} |")
     after = "instruments deposited after the treaty's entry into force" if e.state_rule_after == "entry-into-force" \
         else "instruments deposited after the threshold instrument"
-    out.append(f"| entry into force for a State | {e.state_rule.describe()} the deposit, for {after} | {e.state_article} |")
+    out.append(f"| entry into force for a State | {words(e.state_rule)} the deposit, for {after} | {e.state_article} |")
     if t.provisional_application:
         p = t.provisional_application
         out.append(f"| provisional application | {p.scope} | {p.article} |")
     out.append(f"| reservations | {t.reservations.allowed} allowed | {t.reservations.article} |")
-    wl = f"{w.notice.describe()} receipt" + (" (or a later date the notice names)" if w.later_date_allowed else "")
+    wl = f"{words(w.notice)} receipt" + (" (or a later date the notice names)" if w.later_date_allowed else "")
     if w.grounds:
         wl += f"; grounds: {w.grounds}"
     if w.armed_conflict:

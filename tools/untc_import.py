@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from treatystatus.store import Dataset  # noqa: E402
+import treatystatus as ts  # noqa: E402
 from treatystatus.errors import TreatyStatusError  # noqa: E402
 
 SUFFIX = {"": "ratification", "a": "accession", "A": "acceptance", "AA": "approval", "d": "succession",
@@ -38,14 +38,14 @@ def participant(name: str) -> str:
     return (m.group(1) if m and not name.strip().isdigit() else name).strip()
 
 
-def parse_table(path: Path, ds: Dataset) -> dict[str, list[tuple[str, str, str]]]:
+def parse_table(path: Path) -> dict[str, list[tuple[str, str, str]]]:
     """code -> [(kind, iso date, table name)] for every dated cell of the table."""
     rows = list(csv.reader(path.open(encoding="utf-8")))
     header, out = rows[0], {}
     for row in rows[1:]:
         name = participant(row[0])
         try:
-            code = DEPOSITARY.get(name) or ds.states.resolve(name)
+            code = DEPOSITARY.get(name) or ts.resolve_state(name)
         except TreatyStatusError as exc:
             raise SystemExit(f"{path}: cannot resolve {name!r}: {exc}")
         for col, cell in zip(header[1:], row[1:]):
@@ -72,10 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("table", type=Path)
     ap.add_argument("--compare", type=Path)
     args = ap.parse_args(argv)
-    ds = Dataset(Path(__file__).resolve().parents[1] / "data")
-    new = parse_table(args.table, ds)
+    new = parse_table(args.table)
     if args.compare:
-        old = parse_table(args.compare, ds)
+        old = parse_table(args.compare)
         for code in sorted(set(new) | set(old)):
             a = {(k, d) for k, d, _ in old.get(code, [])}
             b = {(k, d) for k, d, _ in new.get(code, [])}

@@ -4,79 +4,55 @@
     >>> treatystatus.is_party("Ukraine", "ottawa", on="2026-01-01")
     True
 
-Importing the package reads no data; the first query loads and validates the
-data files once.
+Importing the package reads no data and imports none of its modules: each public name is
+resolved on first use, and the first query reads the compiled index (building it once after
+any change of the data).
 """
 
-from __future__ import annotations
-
 from ._version import __version__
-from .api import (is_party, non_parties, parties, resolve_state, signatories, state_name, status, timeline,
-                  treaties, treaties_of, treaty, withdrawal, consenting)
-from .store import use_data
-from .errors import (AmbiguousStateError, DataError, InvalidDateError, StatusUnknownError, TreatyStatusError,
-                     UnknownStateError, UnknownTreatyError)
-from .models import Event, EventKind, Results, Source, Status, StatusResult, Timeline, Treaty, WithdrawalResult
 
 __all__ = [
     "__version__", "data_version", "data_as_of",
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty",
-    "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name", "use_data",
+    "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name", "use_data", "history",
     "panel_rows", "status_changes",
     "TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError", "InvalidDateError",
     "StatusUnknownError", "DataError",
-    "Event", "EventKind", "Results", "Source", "Status", "StatusResult", "Timeline", "Treaty", "WithdrawalResult",
-    "to_frame", "panel", "plot_treaty", "plot_state",
+    "Event", "EventKind", "Results", "Source", "Status", "StatusResult", "Timeline", "WithdrawalResult",
+    "StateList", "DateRange", "to_frame", "panel", "plot_treaty", "plot_state",
 ]
 
-
-def panel_rows(treaties=None, start="1945-01-01", end=None, freq="year", states=None):
-    """Stream the long panel as rows (state, treaty, date, status, is_party), without pandas."""
-    from .panels import panel_rows as _rows
-
-    return _rows(treaties, start, end, freq, states)
-
-
-def status_changes(state, treaty):
-    """The days on which a state's status under a treaty changes, with the new status."""
-    from .panels import status_changes as _changes
-
-    return _changes(state, treaty)
-
-
-def to_frame(treaties=None, on=None, states=None):
-    """One row per state and treaty with the status fields on a day (needs ``treatystatus[pandas]``)."""
-    from .frames import to_frame as _to_frame
-
-    return _to_frame(treaties, on, states)
-
-
-def panel(treaties=None, start="1945-01-01", end=None, freq="year", states=None):
-    """The long state x treaty x date panel as a DataFrame (needs ``treatystatus[pandas]``)."""
-    from .frames import panel as _panel
-
-    return _panel(treaties, start, end, freq, states)
-
-
-def plot_treaty(treaty, start=None, end=None, ax=None):
-    """A chart of a treaty's parties over time (needs ``treatystatus[plot]``)."""
-    from .plotting import plot_treaty as _plot
-
-    return _plot(treaty, start, end, ax)
-
-
-def plot_state(state, treaties=None, start=None, end=None, ax=None):
-    """A chart of one state's history across treaties (needs ``treatystatus[plot]``)."""
-    from .plotting import plot_state as _plot
-
-    return _plot(state, treaties, start, end, ax)
+#: where each public name lives
+_WHERE = {
+    **{n: "queries" for n in ("status", "is_party", "parties", "consenting", "signatories", "non_parties",
+                               "timeline", "treaty", "treaties", "treaties_of", "withdrawal", "resolve_state",
+                               "state_name", "history", "status_changes")},
+    "use_data": "index",
+    "panel_rows": "panels",
+    **{n: "errors" for n in ("TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError",
+                              "InvalidDateError", "StatusUnknownError", "DataError")},
+    "Event": "records", "Source": "records", "EventKind": "kinds", "Status": "kinds",
+    **{n: "results" for n in ("Results", "StatusResult", "Timeline", "WithdrawalResult", "StateList")},
+    "DateRange": "dates",
+    "to_frame": "frames", "panel": "frames", "plot_treaty": "plotting", "plot_state": "plotting",
+}
 
 
 def __getattr__(name: str):
-    # data_version and data_as_of are read from the data on first access, not at import
     if name in ("data_version", "data_as_of"):
-        from .store import dataset
+        from .index import current
 
-        meta = dataset().meta
+        meta = current().meta
         return meta["data_version"] if name == "data_version" else meta["as_of"]
-    raise AttributeError(f"module 'treatystatus' has no attribute {name!r}")
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'treatystatus' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

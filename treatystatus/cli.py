@@ -11,7 +11,8 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import api
+from . import queries as api
+from .dates import edtf
 from .errors import TreatyStatusError
 
 EXIT_YES, EXIT_NO, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
@@ -35,7 +36,8 @@ _ST = [("state", {}), ("treaty", {})]
 #: every command: its help, and its arguments as (name or flag, argparse keywords)
 COMMANDS: dict[str, tuple[str, list]] = {
     "status": ("a state's status under a treaty on a day, with dates, sources and an explanation",
-               [*_ST, _ON, _JSON]),
+               [*_ST, _ON, ("--known-on", dict(metavar="DATE", help="answer from the records known on DATE "
+                                                                   "(default: as known today)")), _JSON]),
     "party": ("is the state a party on that day? exit 0 yes, 1 no, 3 not known", [*_ST, _ON]),
     "parties": ("states for which the treaty is in force on the day", _LIST),
     "consenting": ("states whose consent to be bound stands on the day (the depositary's 'Parties')", _LIST),
@@ -47,8 +49,10 @@ COMMANDS: dict[str, tuple[str, list]] = {
         ("conflict", [("--in-armed-conflict", dict(action="store_true", help="in an armed conflict with no known end")),
                       ("--not-in-armed-conflict", dict(action="store_true", help="in no armed conflict")),
                       ("--armed-conflict-until", dict(metavar="DATE", help="the day its armed conflict ends"))]),
-        _JSON]),
+        ("--named-date", dict(metavar="DATE", help="a later day the notice names, where the treaty allows one")),
+        ("--on", dict(metavar="DATE", help="the day the question is asked about (default: today)")), _JSON]),
     "timeline": ("every recorded act of a state under a treaty, with sources", [*_ST, _FORMAT]),
+    "history": ("a state's status under a treaty, segment by segment, as the rules compute it", [*_ST, _JSON]),
     "treaties": ("the treaties in the data", [_JSON]),
     "treaty": ("one treaty's rules, with its articles quoted", [("treaty", {}), _JSON]),
     "treaties-of": ("a state's status under every treaty in the data", [("state", {}), _ON, _FORMAT]),
@@ -96,13 +100,17 @@ def _warn_after(result) -> None:
               file=sys.stderr)
 
 
-def _codes_out(codes: list[str], fmt: str, header: str, key: str, treaty: str, on) -> None:
+def _codes_out(codes, fmt: str, header: str, key: str, treaty: str, on) -> None:
     import json
 
     names = [(c, api.state_name(c)) for c in codes]
+    undecided = list(getattr(codes, "undecided", ()))
+    incomplete = getattr(codes, "incomplete", None)
     if fmt == "json":
         print(json.dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
-            {"state": c, "name": n} for c, n in names]}, ensure_ascii=False, indent=2))
+            {"state": c, "name": n} for c, n in names], "undecided": [
+            {"state": c, "name": api.state_name(c)} for c in undecided], "incomplete": incomplete},
+            ensure_ascii=False, indent=2))
     elif fmt == "csv":
         print("state,name")
         for c, n in names:
@@ -111,6 +119,11 @@ def _codes_out(codes: list[str], fmt: str, header: str, key: str, treaty: str, o
         print(header)
         for c, n in names:
             print(f"  {c}  {n}")
+    if undecided:
+        print(f"treatystatus: note: {len(undecided)} state(s) left out, their status that day undecided, disputed "
+              f"or unknown: {' '.join(undecided)}", file=sys.stderr)
+    if incomplete:
+        print(f"treatystatus: note: this list may be incomplete: {incomplete}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -118,8 +131,8 @@ def _run(args: argparse.Namespace) -> int:
 
     c = args.command
     if c == "status":
-        r = api.status(args.state, args.treaty, args.on)
-        print(r.model_dump_json(indent=2) if args.json else _status_text(r))
+        r = api.status(args.state, args.treaty, args.on, known_on=args.known_on)
+        print(r.to_json() if args.json else _status_text(r))
         _warn_after(r)
         return EXIT_YES
     if c == "party":
@@ -143,9 +156,9 @@ def _run(args: argparse.Namespace) -> int:
         r = api.withdrawal(args.state, args.treaty, notified_on=args.notified,
                            armed_conflict_until=args.armed_conflict_until,
                            in_armed_conflict=True if args.in_armed_conflict else
-                           (False if args.not_in_armed_conflict else None))
+                           (False if args.not_in_armed_conflict else None), named_date=args.named_date, on=args.on)
         if args.json:
-            print(r.model_dump_json(indent=2))
+            print(r.to_json())
         else:
             print(r.explanation)
             print()
@@ -154,25 +167,33 @@ def _run(args: argparse.Namespace) -> int:
     if c == "timeline":
         t = api.timeline(args.state, args.treaty)
         if args.format == "json":
-            print(t.model_dump_json(indent=2))
+            print(t.to_json())
         elif args.format == "csv":
-            print("state,treaty,date,kind,effective,in_force,ref,source,note")
+            import csv
+
+            w = csv.writer(sys.stdout, lineterminator="\n")
+            w.writerow(["state", "treaty", "date", "earliest", "latest", "precision", "kind", "effective", "in_force",
+                        "ref", "source", "note"])
             for e in t.events:
-                note = (e.note or "").replace('"', '""')
-                print(f'{e.state},{e.treaty},{e.date},{e.kind.value},{e.effective or ""},{e.in_force or ""},'
-                      f'{e.ref or ""},{e.source},"{note}"')
+                w.writerow([e.state, e.treaty, edtf(e.date), e.earliest or "", e.latest, e.precision, e.kind.value,
+                            e.effective or "", e.in_force or "", e.ref or "", e.source, e.note or ""])
         else:
             print(t)
         return EXIT_YES
-    if c == "treaties":
-        ts = api.treaties()
+    if c == "history":
+        h = api.history(args.state, args.treaty)
         if args.json:
-            print(json.dumps([{"id": t.id, "short_title": t.short_title, "untc": t.untc, "in_force": t.in_force,
-                               "as_of": t.as_of.isoformat(), "aliases": list(t.aliases)} for t in ts],
-                             ensure_ascii=False, indent=2))
+            print(json.dumps(_history_json(h), ensure_ascii=False, indent=2))
+        else:
+            print(_history_text(h))
+        return EXIT_YES
+    if c == "treaties":
+        ts = api.treaty_summary()
+        if args.json:
+            print(json.dumps(ts, ensure_ascii=False, indent=2))
         else:
             for t in ts:
-                print(f"{t.id:<28}{t.short_title}" + (f" (UNTC {t.untc})" if t.untc else ""))
+                print(f"{t['id']:<28}{t['short_title']}" + (f" (UNTC {t['untc']})" if t["untc"] else ""))
         return EXIT_YES
     if c == "treaty":
         t = api.treaty(args.treaty)
@@ -181,17 +202,18 @@ def _run(args: argparse.Namespace) -> int:
     if c == "treaties-of":
         rs = api.treaties_of(args.state, args.on)
         if args.format == "json":
-            print(json.dumps([json.loads(r.model_dump_json()) for r in rs], ensure_ascii=False, indent=2))
+            print(json.dumps(rs.to_dicts(), ensure_ascii=False, indent=2))
         elif args.format == "csv":
             print("state,treaty,on,status,is_party,entry_into_force,withdrawal_effective")
             for r in rs:
-                print(f"{r.state},{r.treaty},{r.on},{r.status.value},{r.is_party},{r.entry_into_force or ''},"
-                      f"{r.withdrawal_effective or ''}")
+                ip = "" if r.is_party is None else r.is_party
+                print(f"{r.state},{r.treaty},{r.on},{r.status.value},{ip},{edtf(r.entry_into_force)},"
+                      f"{edtf(r.withdrawal_effective)}")
         else:
             if rs:
                 print(f"{rs[0].state_name} ({rs[0].state}) on {rs[0].on}:")
             for r in rs:
-                since = f" since {r.entry_into_force}" if r.is_party else ""
+                since = f" since {edtf(r.entry_into_force)}" if r.is_party else ""
                 print(f"  {r.treaty:<28}{r.status.value}{since}")
         if rs:
             _warn_after(rs[0])
@@ -230,24 +252,21 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_YES
     if c == "info":
         from . import __version__
-        from .store import dataset
+        from .index import current
 
-        ds = dataset()
+        idx = current()
         print(f"treatystatus {__version__}")
-        print(f"data version {ds.meta['data_version']}, checked up to {ds.as_of}")
-        print(f"{len(ds.sources)} sources, {len(ds.states.states)} states")
-        if ds.meta.get("user"):
-            for u in ds.meta["user"]:
+        print(f"data version {idx.meta['data_version']}, checked up to {idx.as_of}")
+        print(f"{len(idx.sources)} sources, {len(idx.states)} states")
+        if idx.meta.get("user"):
+            for u in idx.meta["user"]:
                 print(f"user data: {u['path']}" + (f", checked up to {u['as_of']}" if "as_of" in u else ""))
         print(f"{'treaty':<28}{'as of':<12}{'records':>8}{'sources':>9}")
-        for tid, t in sorted(ds.treaties.items()):
-            recs = ds.treaty_data(tid).records.values()
-            n = sum(len(r.events) for r in recs)
-            srcs = {s for r in recs for e in r.events for s in (e.source, *e.also)}
-            print(f"{tid:<28}{t.as_of!s:<12}{n:>8}{len(srcs):>9}")
+        for t in api.treaty_summary():
+            print(f"{t['id']:<28}{t['as_of']:<12}{t['records']:>8}{t['sources']:>9}")
         return EXIT_YES
     if c == "validate":
-        from .store import validate
+        from .index import validate
 
         problems = validate(args.path)
         for f, line, msg in problems:
@@ -258,12 +277,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _status_text(r) -> str:
-    lines = [f"{r.state_name} ({r.state}) — {r.treaty} — {r.on}: {r.status.value}"]
-    for label, value in (("signature", r.signature), ("consent", r.consent and f"{r.consent} ({r.consent_type.value})"),
+    head = r.status.value + (f" ({' or '.join(s.value for s in r.possible)})" if r.possible else "")
+    lines = [f"{r.state_name} ({r.state}) — {r.treaty} — {r.on}: {head}"]
+    for label, value in (("signature", r.signature), ("consent", r.consent and f"{edtf(r.consent)} "
+                                                                               f"({r.consent_type.value})"),
                          ("entry into force", r.entry_into_force), ("withdrawal notified", r.withdrawal_notified),
                          ("withdrawal effective", r.withdrawal_effective), ("suspension notified", r.suspension)):
         if value:
-            lines.append(f"  {label:<22}{value}")
+            lines.append(f"  {label:<22}{value if isinstance(value, str) else edtf(value)}")
     lines.append("")
     lines.append(r.explanation)
     if r.sources:
@@ -274,6 +295,26 @@ def _status_text(r) -> str:
             lines.append(f"  [{s.id}] {s.publisher}: {s.title}{when}" + (f" <{s.url}>" if s.url else ""))
         for ref in r.references:
             lines.append(f"  depositary notification {ref}")
+    return "\n".join(lines)
+
+
+def _history_json(h) -> dict:
+    from .results import plain
+
+    return {"state": h.state, "treaty": h.treaty, "segments": [
+        {"start": plain(s.start) if s.start.year > 1 else None, "end": plain(s.end), "status": s.status.value,
+         "possible": [p.value for p in s.possible], "is_party": s.is_party,
+         "uncertain": [{"what": w, "record": e.origin if e is not None else None, "earliest": plain(lo),
+                        "latest": plain(hi)} for w, e, lo, hi in s.uncertain]} for s in h.segments]}
+
+
+def _history_text(h) -> str:
+    lines = [f"{api.state_name(h.state)} ({h.state}) — {h.treaty}"]
+    for s in h.segments:
+        start = "(start)   " if s.start.year == 1 else s.start.isoformat()
+        end = s.end.isoformat() if s.end else "-"
+        extra = f" ({' or '.join(p.value for p in s.possible)})" if s.possible else ""
+        lines.append(f"  {start}  {end:<10}  {s.status.value}{extra}")
     return "\n".join(lines)
 
 

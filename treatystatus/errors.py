@@ -78,3 +78,10 @@ class DataError(TreatyStatusError):
         first = problems[0]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(f"{first[0]}:{first[1]}: {first[2]}{more}")
+
+
+class MissingExtraError(TreatyStatusError, ImportError):
+    """An optional extra is not installed; the message says which one to install."""
+
+    def __init__(self, extra: str, module: str):
+        super().__init__(f"this needs {module}, which is not installed: pip install 'treatystatus[{extra}]'")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import TreatyStatusError
-from .models import EventKind, Status
+from .dates import DateRange
+from .errors import MissingExtraError
+from .kinds import EventKind, Status
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -21,24 +22,20 @@ __all__ = ["to_frame", "panel", "MissingExtraError", "STATUS_ORDER", "STATUS_COL
 STATUS_ORDER = [s.value for s in Status]
 KIND_ORDER = [k.value for k in EventKind]
 
+#: the date fields of a status result: each is a column holding the day where the sources give
+#: it (NaT otherwise), with ``<field>_earliest`` and ``<field>_latest`` beside it
+DAY_FIELDS = ["signature", "consent", "entry_into_force", "provisional_application", "non_intention",
+              "consent_revoked", "withdrawal_notified", "withdrawal_effective", "withdrawal_revoked", "suspension"]
 #: the columns of to_frame(), in order
-STATUS_COLUMNS = ["state", "state_name", "treaty", "on", "status", "is_party", "signature", "consent", "consent_type",
-                  "entry_into_force", "provisional_application", "non_intention", "consent_revoked",
-                  "withdrawal_notified", "withdrawal_effective", "withdrawal_revoked", "suspension",
-                  "data_as_of", "after_data_as_of"]
+STATUS_COLUMNS = (["state", "state_name", "treaty", "on", "status", "is_party", "possible", "consent_type",
+                   "entry_basis"] + DAY_FIELDS + [f"{f}_{b}" for f in DAY_FIELDS for b in ("earliest", "latest")]
+                  + ["data_as_of", "after_data_as_of"])
 #: the columns of panel(), in order
 PANEL_COLUMNS = ["state", "treaty", "date", "status", "is_party"]
-TIMELINE_COLUMNS = ["state", "treaty", "date", "kind", "precision", "effective", "in_force", "ref", "source", "note"]
-_DATES = {"on", "signature", "consent", "entry_into_force", "provisional_application", "non_intention",
-          "consent_revoked", "withdrawal_notified", "withdrawal_effective", "withdrawal_revoked", "suspension",
-          "data_as_of", "date", "effective", "in_force"}
-
-
-class MissingExtraError(TreatyStatusError, ImportError):
-    """An optional extra is not installed; the message says which one to install."""
-
-    def __init__(self, extra: str, module: str):
-        super().__init__(f"this needs {module}, which is not installed: pip install 'treatystatus[{extra}]'")
+TIMELINE_COLUMNS = ["state", "treaty", "date", "date_earliest", "date_latest", "precision", "kind", "effective",
+                    "in_force", "ref", "source", "note"]
+_DATES = {"on", "data_as_of", "date", "effective", "in_force", "date_earliest", "date_latest", *DAY_FIELDS,
+          *(f"{f}_{b}" for f in DAY_FIELDS for b in ("earliest", "latest"))}
 
 
 def _pandas() -> Any:
@@ -64,21 +61,40 @@ def _typed(pd: Any, df: "pandas.DataFrame") -> "pandas.DataFrame":
     return df
 
 
+def _exact(v: Any) -> Any:
+    return None if isinstance(v, DateRange) else v
+
+
+def _lo(v: Any) -> Any:
+    return v.earliest if isinstance(v, DateRange) else v
+
+
+def _hi(v: Any) -> Any:
+    return v.latest if isinstance(v, DateRange) else v
+
+
 def results_frame(results: Iterable[Any]) -> "pandas.DataFrame":
     """A frame of status results, one row each, with the STATUS_COLUMNS."""
     pd = _pandas()
     rows = []
     for r in results:
-        d = r.model_dump(mode="python")
-        rows.append({c: (d[c].value if hasattr(d[c], "value") else d[c]) for c in STATUS_COLUMNS})
+        row = {"state": r.state, "state_name": r.state_name, "treaty": r.treaty, "on": r.on, "status": r.status.value,
+               "is_party": r.is_party, "possible": ";".join(s.value for s in r.possible) or None,
+               "consent_type": r.consent_type.value if r.consent_type else None, "entry_basis": r.entry_basis,
+               "data_as_of": r.data_as_of, "after_data_as_of": r.after_data_as_of}
+        for f in DAY_FIELDS:
+            v = getattr(r, f)
+            row[f], row[f"{f}_earliest"], row[f"{f}_latest"] = _exact(v), _lo(v), _hi(v)
+        rows.append(row)
     return _typed(pd, pd.DataFrame(rows, columns=STATUS_COLUMNS))
 
 
 def timeline_frame(timeline: Any) -> "pandas.DataFrame":
     """A frame of a timeline's events, one row each, with the TIMELINE_COLUMNS."""
     pd = _pandas()
-    rows = [{"state": e.state, "treaty": e.treaty, "date": e.date, "kind": e.kind.value, "precision": e.precision,
-             "effective": e.effective, "in_force": e.in_force, "ref": e.ref, "source": e.source, "note": e.note}
+    rows = [{"state": e.state, "treaty": e.treaty, "date": _exact(e.date), "date_earliest": e.earliest,
+             "date_latest": e.latest, "precision": e.precision, "kind": e.kind.value, "effective": e.effective,
+             "in_force": e.in_force, "ref": e.ref, "source": e.source, "note": e.note}
             for e in timeline.events]
     return _typed(pd, pd.DataFrame(rows, columns=TIMELINE_COLUMNS))
 
@@ -90,16 +106,14 @@ def to_frame(treaties: Iterable[str] | str | None = None, on: object = None,
     ``treaties``: ids or aliases (default: all); ``states``: codes or names (default:
     the current states that existed that day).
     """
-    from . import api
-    from .store import dataset
+    from . import queries
 
-    pd = _pandas()
-    d = api.to_date(on)
-    tids = [t.id for t in api.treaties()] if treaties is None else [
-        api.treaty(t).id for t in ([treaties] if isinstance(treaties, str) else treaties)]
-    codes = dataset().states.existing_on(d) if states is None else [api.resolve_state(s) for s in states]
-    del pd
-    return results_frame(api.status(c, t, d) for t in tids for c in codes)
+    _pandas()
+    d = queries.to_date(on)
+    tids = queries.treaty_ids() if treaties is None else [
+        queries.resolve_treaty(t) for t in ([treaties] if isinstance(treaties, str) else treaties)]
+    codes = queries.current_states(d) if states is None else [queries.resolve_state(s) for s in states]
+    return results_frame(queries.status(c, t, d) for t in tids for c in codes)
 
 
 def panel(treaties: Iterable[str] | str | None = None, start: object = "1945-01-01", end: object = None,

@@ -1,0 +1,577 @@
+"""Building the index: read every data file, validate it, compile the rules, replay every history.
+
+This is the only module that uses the pydantic schema and pycountry; it runs when the data,
+the user directories or the package version change (``index`` caches what it returns), and
+for ``treatystatus validate``. Every problem found is reported as ``(file, line, message)``;
+a data set with any problem is refused as a whole, so a broken file stays refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import schema as sc
+from ._version import __version__
+from .dates import DateRange, parse_data_date
+from .errors import DataError
+from .formats import EVENT_KEYS, Problem, lines, normalise, pydantic_message, read_toml, toml_line
+from .kinds import CONSENT_KINDS, EventKind
+from .layers import Layer
+from .records import Event, StateInfo
+from .rules import (ConflictClause, EntryRule, Expiry, History, ImmediateInConflict, MinimumMembership,
+                    NoWithdrawalClause, TreatyRules, Windows, WithdrawalRule, compose, entry_into_force, replay,
+                    sort_key)
+
+__all__ = ["Compiled", "CompiledTreaty", "build", "problems_in", "compile_rules"]
+
+
+@dataclass
+class CompiledTreaty:
+    id: str
+    #: the validated treaty file, as JSON-ready values (``ts.treaty()`` validates it again on demand)
+    raw: dict
+    rules: TreatyRules
+    #: state -> its records, in order
+    events: dict[str, tuple[Event, ...]]
+    #: state -> its history (every state with records, and the historical states)
+    histories: dict[str, History]
+    #: the history of a state with no record
+    default: History
+    #: state -> what user data replaced, and why
+    overrides: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a note if user data replaced the treaty's rules
+    replaced: str | None = None
+    file: str = ""
+
+
+@dataclass
+class Compiled:
+    meta: dict
+    sources: dict[str, dict]
+    states: dict[str, StateInfo]
+    #: normalised name -> codes (the data's names, ISO 3166 names, historic names)
+    names: dict[str, tuple[str, ...]]
+    ambiguous: dict[str, tuple[str, ...]]
+    iso2: dict[str, str]
+    isonum: dict[str, str]
+    treaties: dict[str, CompiledTreaty]
+    #: normalised alias -> treaty id
+    aliases: dict[str, str]
+
+
+def build(layers: list[Layer]) -> Compiled:
+    """Read, validate and compile every file of ``layers``; raise :class:`DataError` listing every problem."""
+    problems: list[Problem] = []
+    out = _Builder(layers, problems).run()
+    if problems:
+        raise DataError(problems)
+    assert out is not None
+    return out
+
+
+def problems_in(layers: list[Layer]) -> list[Problem]:
+    """Every problem in ``layers``, as ``(file, line, message)``; empty if none."""
+    problems: list[Problem] = []
+    _Builder(layers, problems).run()
+    return problems
+
+
+def _period(p: sc.Period | None):
+    return None if p is None else p.compiled()
+
+
+def compile_rules(t: sc.Treaty) -> TreatyRules:
+    """The rule objects of a validated treaty (its withdrawal rules already inherited)."""
+    e = t.entry_into_force
+    imm = e.immediate_in_conflict
+    entry = EntryRule(e.date, e.threshold_date, e.treaty_rule.compiled(), e.state_rule.compiled(),
+                      e.state_rule_after, e.treaty_article, e.state_article,
+                      ImmediateInConflict(imm.article) if imm else None)
+    w = t.withdrawal
+    rule = None
+    if w is not None:
+        ac = w.armed_conflict
+        conflict = None if ac is None else ConflictClause(ac.tested_at, ac.paragraph, ac.condition, ac.until, ac.ends,
+                                                          ac.events)
+        windows = None if w.windows is None else Windows(w.windows.first.compiled(), w.windows.then.compiled(),
+                                                         w.windows.notice_before_end.compiled())
+        minimum = None if w.minimum_membership is None else MinimumMembership(w.minimum_membership.compiled(),
+                                                                              w.article)
+        none = None if w.none is None else NoWithdrawalClause(w.none.vclt_article, position=w.none.position,
+                                                              position_source=w.none.position_source,
+                                                              position_text=w.none.position_text)
+        rule = WithdrawalRule(w.article, w.term, _period(w.notice), w.later_date_allowed, w.named_date_required,
+                              conflict, windows, minimum, none, w.grounds)
+    expiry = None if t.expiry is None else Expiry(t.expiry.on, t.expiry.article, t.expiry.how)
+    return TreatyRules(t.id, t.adopted, t.signatures_complete, entry, rule, t.parent, expiry)
+
+
+class _Builder:
+    def __init__(self, layers: list[Layer], problems: list[Problem]):
+        self.layers = layers
+        self.problems = problems
+        self.meta: dict[str, Any] = {}
+        self.sources: dict[str, dict] = {}
+        self.states: dict[str, StateInfo] = {}
+        self.treaty_models: dict[str, sc.Treaty] = {}
+        self.treaty_files: dict[str, str] = {}
+        self.treaty_texts: dict[str, str] = {}
+        self.replaced: dict[str, str] = {}
+
+    # -- the whole run ------------------------------------------------------------------------
+    def run(self) -> Compiled | None:
+        self._meta()
+        for layer in self.layers:
+            self._sources(layer)
+        names, ambiguous = self._states()
+        treaty_layers: dict[str, list[Layer]] = {}
+        for layer in self.layers:
+            for name in layer.names("treaties", ".toml"):
+                treaty_layers.setdefault(name[:-5], []).append(layer)
+        for layer in self.layers:
+            for name in layer.names("events", ".txt"):
+                if name[:-4] not in treaty_layers:
+                    self.problems.append((layer.where(f"events/{name}"), 1,
+                                          f"unknown treaty {name[:-4]!r}: no treaties/{name[:-4]}.toml"))
+        for tid, tl in sorted(treaty_layers.items()):
+            for layer in tl:
+                self._treaty(layer, tid, treaty_layers)
+        self._inherit()
+        aliases = self._aliases()
+        treaties: dict[str, CompiledTreaty] = {}
+        for tid in _parents_first(self.treaty_models):
+            t = self.treaty_models[tid]
+            ct = self._events(t, treaty_layers[tid], treaties)
+            if ct is not None:
+                treaties[tid] = ct
+        if self.problems:
+            return None
+        iso2, isonum, iso_names, historic = _iso()
+        for k, v in iso_names.items():
+            names.setdefault(k, set()).update(v)
+        for k, v in historic.items():
+            known = {c for c in v if c in self.states}
+            if known:
+                names.setdefault(k, set()).update(known)
+        return Compiled(self.meta, self.sources, self.states, {k: tuple(sorted(v)) for k, v in names.items()},
+                        ambiguous, iso2, isonum, treaties, aliases)
+
+    # -- meta, sources, states ------------------------------------------------------------------
+    def _meta(self) -> None:
+        for layer in self.layers:
+            if not layer.exists("meta.toml"):
+                if not layer.user:
+                    self.problems.append((layer.where("meta.toml"), 1, "missing file"))
+                continue
+            before = len(self.problems)
+            meta = read_toml(layer.read("meta.toml"), layer.where("meta.toml"), self.problems)
+            if len(self.problems) > before:
+                continue
+            if layer.user:
+                self.meta.setdefault("user", []).append({"path": layer.label, **meta})
+                if "as_of" in meta and "as_of" in self.meta:
+                    self.meta["as_of"] = max(self.meta["as_of"], meta["as_of"])
+            else:
+                self.meta.update(meta)
+                for key in ("data_version", "as_of"):
+                    if key not in meta:
+                        self.problems.append((layer.where("meta.toml"), 1, f"missing key {key!r}"))
+
+    def _sources(self, layer: Layer) -> None:
+        rel = "sources.toml"
+        if not layer.exists(rel):
+            if not layer.user:
+                self.problems.append((layer.where(rel), 1, "missing file"))
+            return
+        text = layer.read(rel)
+        raw = read_toml(text, layer.where(rel), self.problems)
+        for sid, body in raw.items():
+            if sid in self.sources:
+                self.problems.append((layer.where(rel), toml_line(text, (sid,), header=True),
+                                      f"source {sid!r} is already defined; give a new source a new id"))
+                continue
+            try:
+                self.sources[sid] = sc.Source.model_validate({"id": sid, **body}).model_dump(mode="json")
+            except ValidationError as exc:
+                for err in exc.errors():
+                    self.problems.append((layer.where(rel), toml_line(text, (sid, *err["loc"])),
+                                          pydantic_message(err)))
+            except TypeError:
+                self.problems.append((layer.where(rel), toml_line(text, (sid,)), f"{sid}: expected a table"))
+
+    def _states(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
+        states = self.states
+        for layer in self.layers:
+            rel = "states.txt"
+            if not layer.exists(rel):
+                if not layer.user:
+                    self.problems.append((layer.where(rel), 1, "missing file"))
+                continue
+            for lineno, parts in lines(layer.read(rel)):
+                if len(parts) < 5:
+                    self.problems.append((layer.where(rel), lineno, "expected CODE KIND SINCE UNTIL NAME"))
+                    continue
+                code, kind, since, until = parts[:4]
+                rest = parts[4:]
+                continued_by = rest.pop(0)[2:] if rest[0].startswith("->") else None
+                try:
+                    m = sc.StateLine(code=code, kind=kind, name=" ".join(rest), since=None if since == "-" else since,
+                                     until=None if until == "-" else until, continued_by=continued_by)
+                except ValidationError as exc:
+                    self.problems.extend((layer.where(rel), lineno, pydantic_message(e)) for e in exc.errors())
+                    continue
+                if code in states:
+                    self.problems.append((layer.where(rel), lineno, f"duplicate state {code}"))
+                states[code] = StateInfo(m.code, m.name, m.kind, m.since, m.until, m.continued_by)
+        for code, info in states.items():
+            if info.continued_by and info.continued_by not in states:
+                self.problems.append((self.layers[0].where("states.txt"), 1,
+                                      f"{code}: unknown continuing state {info.continued_by!r}"))
+        names: dict[str, set[str]] = {}
+        ambiguous: dict[str, tuple[str, ...]] = {}
+        for code, info in states.items():
+            names.setdefault(normalise(info.name), set()).add(code)
+        for layer in self.layers:
+            rel = "names.txt"
+            if not layer.exists(rel):
+                continue
+            for lineno, parts in lines(layer.read(rel)):
+                if parts[0] == "ambiguous":
+                    name, _, codes = " ".join(parts[1:]).partition(":")
+                    cands = tuple(codes.split())
+                    if [c for c in cands if c not in states] or len(cands) < 2:
+                        self.problems.append((layer.where(rel), lineno, "ambiguous name needs two or more known "
+                                              f"codes, got {codes.strip()!r}"))
+                    ambiguous[normalise(name)] = cands
+                    continue
+                if parts[0] not in states:
+                    self.problems.append((layer.where(rel), lineno, f"unknown state {parts[0]!r}"))
+                    continue
+                names.setdefault(normalise(" ".join(parts[1:])), set()).add(parts[0])
+        return names, ambiguous
+
+    # -- treaties ----------------------------------------------------------------------------------
+    def _treaty(self, layer: Layer, tid: str, treaty_layers: dict[str, list[Layer]]) -> None:
+        rel = f"treaties/{tid}.toml"
+        where = layer.where(rel)
+        text = layer.read(rel)
+        raw = read_toml(text, where, self.problems)
+        if not raw:
+            return
+        try:
+            t = sc.Treaty.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.problems.append((where, toml_line(text, err["loc"]), pydantic_message(err)))
+            return
+        bad = False
+        if t.parent is not None and t.parent not in treaty_layers:
+            self.problems.append((where, toml_line(text, ("parent",)), f"unknown parent treaty {t.parent!r}"))
+            bad = True
+        if t.id != tid:
+            self.problems.append((where, toml_line(text, ("id",)), f"id {t.id!r} does not match the file name"))
+            bad = True
+        cited = [q.source for q in t.quoted_articles()] + [cp.source for cp in t.checkpoints]
+        if t.entry_into_force.immediate_in_conflict is not None:
+            cited.append(t.entry_into_force.immediate_in_conflict.source)
+        if t.withdrawal is not None and t.withdrawal.none is not None and t.withdrawal.none.position_source:
+            cited.append(t.withdrawal.none.position_source)
+        for s in cited:
+            if s not in self.sources:
+                self.problems.append((where, toml_line(text, (s,), value=True), f"unknown source {s!r}"))
+                bad = True
+        if bad:
+            return
+        if tid in self.treaty_models:
+            self.replaced[tid] = (f"the rules of {tid} come from {where}, which replaces "
+                                  f"{self.treaty_files[tid]}: user data take precedence")
+        self.treaty_models[tid] = t
+        self.treaty_files[tid] = where
+        self.treaty_texts[tid] = text
+
+    def _inherit(self) -> None:
+        """A protocol without its own withdrawal or reservations rules takes its parent's (any depth)."""
+        for tid in _parents_first(self.treaty_models):
+            t = self.treaty_models[tid]
+            if t.parent is None or t.parent not in self.treaty_models:
+                continue
+            p = self.treaty_models[t.parent]
+            if t.withdrawal is None or t.reservations is None:
+                self.treaty_models[tid] = t.model_copy(update={"withdrawal": t.withdrawal or p.withdrawal,
+                                                                "reservations": t.reservations or p.reservations})
+
+    def _aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for tid in sorted(self.treaty_models):
+            t = self.treaty_models[tid]
+            for alias in (t.id, t.short_title, t.title, t.untc, *t.aliases):
+                if not alias:
+                    continue
+                key = normalise(alias)
+                other = aliases.get(key)
+                if other and other != tid:
+                    line = toml_line(self.treaty_texts[tid], ("aliases",))
+                    self.problems.append((self.treaty_files[tid], line,
+                                          f"alias {alias!r} already names treaty {other!r}"))
+                aliases[key] = tid
+        return aliases
+
+    # -- events, rules, histories -----------------------------------------------------------------
+    def _events(self, t: sc.Treaty, treaty_layers: list[Layer], done: dict[str, CompiledTreaty]
+                ) -> CompiledTreaty | None:
+        tid = t.id
+        rel = f"events/{tid}.txt"
+        kept: dict[tuple, Event] = {}
+        notes: dict[str, list[str]] = {}
+        for layer in self.layers:
+            if layer.exists(rel):
+                self._read_events(layer, rel, t, kept, notes)
+        records: dict[str, list[Event]] = {}
+        for ev in kept.values():
+            records.setdefault(ev.state, []).append(ev)
+        try:
+            rules = compile_rules(t)
+        except (ValueError, TypeError) as exc:
+            self.problems.append((self.treaty_files[tid], 1, str(exc)))
+            return None
+        for code in records:
+            records[code].sort(key=sort_key)
+            self._check_record(rules, code, records[code])
+        if t.parent is not None and t.parent not in done:
+            return None  # its parent failed; the problem is reported there
+        events = {c: tuple(v) for c, v in sorted(records.items())}
+        histories: dict[str, History] = {}
+        parent = done.get(t.parent) if t.parent else None
+        for code, info in self.states.items():
+            own = events.get(code)
+            acts = own
+            if acts is None and info.continued_by:
+                acts = events.get(info.continued_by)  # the same legal person: the continuing state's acts
+            if acts is None and info.until is None:
+                continue
+            h = replay(rules, acts or (), state=code, until=info.until)
+            if parent is not None and acts:
+                h = compose(h, parent.histories.get(code) or parent.default)
+            histories[code] = h
+        default = replay(rules, (), state="", until=None)
+        return CompiledTreaty(tid, t.model_dump(mode="json"), rules, events, histories, default,
+                              {c: tuple(n) for c, n in notes.items()}, self.replaced.get(tid),
+                              self.treaty_files[tid])
+
+    def _read_events(self, layer: Layer, rel: str, t: sc.Treaty, kept: dict[tuple, Event],
+                     notes: dict[str, list[str]]) -> None:
+        where = layer.where(rel)
+        problems = self.problems
+        seen: dict[tuple, int] = {}
+        default_source: str | None = None
+        for lineno, parts in lines(layer.read(rel), keep_quotes=True):
+            if parts[0] == "@source":
+                if len(parts) != 2 or parts[1] not in self.sources:
+                    problems.append((where, lineno, f"unknown source {' '.join(parts[1:])!r}"))
+                default_source = parts[1] if len(parts) == 2 else None
+                continue
+            if len(parts) < 3:
+                problems.append((where, lineno, "expected STATE KIND DATE [key=value ...]"))
+                continue
+            try:
+                lo, hi, precision = parse_data_date(parts[2])
+            except ValueError as exc:
+                problems.append((where, lineno, f"date: {exc}"))
+                continue
+            data: dict[str, Any] = {"treaty": t.id, "state": parts[0], "kind": parts[1], "earliest": lo,
+                                    "latest": hi, "precision": precision}
+            replaces = None
+            bad = False
+            for tok in parts[3:]:
+                key, sep, value = tok.partition("=")
+                if sep and key == "replaces" and layer.user:
+                    replaces = value
+                    continue
+                if not sep or key not in EVENT_KEYS:
+                    known = ", ".join([*EVENT_KEYS, "replaces (user data)"])
+                    problems.append((where, lineno, f"unexpected field {tok!r} (known: {known})"))
+                    bad = True
+                    continue
+                value = value.strip('"')
+                data[EVENT_KEYS[key]] = tuple(value.split(",")) if key == "also" else value
+            if bad:
+                continue
+            data.setdefault("source", default_source)
+            if data["source"] is None:
+                problems.append((where, lineno, "no source: add src=ID or an @source line above"))
+                continue
+            try:
+                m = sc.EventLine.model_validate(data)
+            except ValidationError as exc:
+                problems.extend((where, lineno, pydantic_message(e)) for e in exc.errors())
+                continue
+            if m.state not in self.states:
+                problems.append((where, lineno, f"unknown state {m.state!r} (not in states.txt)"))
+                continue
+            missing = [s for s in (m.source, *m.also) if s not in self.sources]
+            if missing:
+                problems.append((where, lineno, f"unknown source {missing[0]!r} (not in sources.toml)"))
+                continue
+            if m.immediate and t.entry_into_force.immediate_in_conflict is None:
+                problems.append((where, lineno, f"immediate=yes: {t.id} has no clause giving immediate effect"))
+                continue
+            day = m.latest if m.precision == "day" else DateRange(m.earliest, m.latest, m.precision)
+            ev = Event(m.treaty, m.state, m.kind, day, m.source, m.also, m.effective, m.in_force, m.ref, m.at,
+                       m.disputed, m.immediate, m.note, f"{where}:{lineno}")
+            key = (ev.state, ev.kind, ev.latest, ev.at)
+            if key in seen:
+                problems.append((where, lineno, f"duplicate record: {ev.state} {ev.kind} {parts[2]}"
+                                 + (f" at {ev.at}" if ev.at else "") + f" (also line {seen[key]})"))
+                continue
+            seen[key] = lineno
+            if ev.latest < t.adopted and ev.kind not in (EventKind.ANNOUNCEMENT, EventKind.GAP):
+                problems.append((where, lineno, f"{ev.kind} on {parts[2]} is before the treaty was adopted "
+                                 f"({t.adopted})"))
+                continue
+            sig = t.signature
+            if ev.kind is EventKind.SIGNATURE and sig is not None and (
+                    ev.latest < sig.opened or (sig.closed is not None and ev.latest >= sig.closed)):
+                problems.append((where, lineno, f"signature on {parts[2]} while the treaty was not open for "
+                                 f"signature ({sig.opened} to {sig.closed or 'now'})"))
+                continue
+            if replaces is not None:
+                try:
+                    old_key = (ev.state, ev.kind, parse_data_date(replaces)[1], ev.at)
+                except ValueError:
+                    problems.append((where, lineno, f"replaces={replaces!r}: not a date"))
+                    continue
+                if old_key not in kept:
+                    problems.append((where, lineno, f"replaces={replaces}: there is no {ev.state} {ev.kind} "
+                                     "record of that date to replace"))
+                    continue
+                drop = old_key
+            else:
+                drop = key if key in kept else None
+            if drop is not None:
+                old = kept.pop(drop)
+                notes.setdefault(ev.state, []).append(
+                    f"{ev.origin} (source {ev.source}) replaces {old.origin} (source {old.source}): "
+                    "user data take precedence over the data they are laid over")
+            kept[key] = ev
+
+    def _check_record(self, rules: TreatyRules, code: str, evs: list[Event]) -> None:
+        """The order of one state's acts, and the dates a source gives against the rules."""
+        problems = self.problems
+        consent: Event | None = None
+        in_force: date | None = None
+        pending: Event | None = None
+        pending_eff: date | None = None
+        w = rules.withdrawal
+        for ev in evs:
+            where, _, line = ev.origin.rpartition(":")
+            at = (where, int(line))
+            k = ev.kind
+            if k in CONSENT_KINDS:
+                if consent is not None and k is consent.kind and ev.at != consent.at:
+                    continue  # the same act deposited with another depositary
+                if consent is not None:
+                    problems.append((*at, f"{code}: a second instrument of consent while the first "
+                                     f"({consent.kind} {consent.date}) stands"))
+                    continue
+                if pending is not None and pending_eff is not None and ev.latest < pending_eff:
+                    problems.append((*at, f"{code}: consent again before the withdrawal took effect ({pending_eff})"))
+                consent, pending, pending_eff = ev, None, None
+                entry = entry_into_force(rules.entry, ev, ev.earliest or ev.latest, ev.latest)
+                in_force = entry.earliest if entry else None
+                if ev.in_force is not None and not ev.immediate and ev.kind is not EventKind.INSTRUMENT:
+                    ruled = entry_into_force(rules.entry, _without_in_force(ev), ev.earliest or ev.latest, ev.latest)
+                    if ruled is not None and (ruled.earliest, ruled.latest) != (ev.in_force, ev.in_force):
+                        problems.append((*at, f"{code}: in_force={ev.in_force} but the rule (Art. {ruled.article}) "
+                                         f"gives {ruled.earliest}" + ("" if ruled.earliest == ruled.latest
+                                                                      else f" to {ruled.latest}")))
+            elif k is EventKind.WITHDRAWAL:
+                if consent is None:
+                    problems.append((*at, f"{code}: withdrawal without an instrument of consent"))
+                    continue
+                pending = ev
+                pending_eff = ev.effective
+                if w is not None and w.effect is not None and ev.effective is not None and not ev.disputed:
+                    if ev.earliest is None:
+                        pass  # known only as a latest day: the effect bounds it, nothing to check
+                    else:
+                        floor = w.earliest(ev.earliest, treaty_in_force=rules.entry.treaty_date)
+                        if isinstance(floor, date) and ev.effective < floor:
+                            problems.append((*at, f"{code}: the withdrawal takes effect on {ev.effective}, before its "
+                                             f"notice period ends ({floor}, Art. {w.article})"))
+                        elif (isinstance(floor, date) and ev.effective > w.earliest(ev.latest, treaty_in_force=(
+                                rules.entry.treaty_date)) and not (w.later_date_allowed or w.named_date_required
+                                                                   or w.can_defer)):
+                            problems.append((*at, f"{code}: the withdrawal takes effect on {ev.effective}, later than "
+                                             f"its notice period gives ({floor}), and Art. {w.article} allows no "
+                                             "later date"))
+                if pending_eff is None and w is not None and w.effect is not None:
+                    v = w.earliest(ev.latest, treaty_in_force=rules.entry.treaty_date)
+                    pending_eff = v if isinstance(v, date) else None
+                consent = None
+            elif k is EventKind.WITHDRAWAL_REVOKED:
+                if pending is None:
+                    problems.append((*at, f"{code}: a withdrawal revoked that was never notified"))
+                    continue
+                if pending_eff is not None and ev.latest >= pending_eff:
+                    problems.append((*at, f"{code}: withdrawal revoked on or after the day it took effect "
+                                     f"({pending_eff})"))
+                    continue
+                consent = next(e for e in reversed(evs[: evs.index(pending)]) if e.kind in CONSENT_KINDS)
+                pending = pending_eff = None
+            elif k is EventKind.CONSENT_REVOKED:
+                if consent is None:
+                    problems.append((*at, f"{code}: consent revoked that was never given"))
+                    continue
+                if in_force is not None and in_force <= ev.latest:
+                    problems.append((*at, f"{code}: consent revoked after the treaty entered into force for the "
+                                     "state; record a withdrawal"))
+                consent = in_force = None
+
+
+def _without_in_force(ev: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(ev, in_force=None)
+
+
+def _parents_first(models: dict[str, sc.Treaty]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def visit(tid: str, path: tuple[str, ...] = ()) -> None:
+        if tid in seen or tid not in models or tid in path:
+            return
+        p = models[tid].parent
+        if p is not None:
+            visit(p, path + (tid,))
+        seen.add(tid)
+        out.append(tid)
+
+    for tid in sorted(models):
+        visit(tid)
+    return out
+
+
+def _iso() -> tuple[dict[str, str], dict[str, str], dict[str, set[str]], dict[str, set[str]]]:
+    """ISO 3166 codes and names from pycountry: alpha-2 and numeric codes, the current
+    countries' names and the historic ones'."""
+    import pycountry
+
+    iso2: dict[str, str] = {}
+    isonum: dict[str, str] = {}
+    names: dict[str, set[str]] = {}
+    historic: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        iso2[c.alpha_2] = c.alpha_3
+        isonum[c.numeric] = c.alpha_3
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.setdefault(normalise(v), set()).add(c.alpha_3)
+    for c in pycountry.historic_countries:
+        historic.setdefault(normalise(c.name), set()).add(c.alpha_3)
+    return iso2, isonum, names, historic

@@ -1,0 +1,144 @@
+"""One registry for names: user input to a state code or a treaty id, with ambiguity and suggestions.
+
+Reads the name tables the index holds (the data's names and aliases, ISO 3166 codes and
+names); it needs neither pycountry nor the schema at run time.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from .errors import AmbiguousStateError, UnknownStateError, UnknownTreatyError
+from .formats import normalise
+from .index import Index
+
+__all__ = ["Names", "names_of"]
+
+_CACHE_LIMIT = 4096
+
+
+class Names:
+    """Resolves user input to state codes and treaty ids, from one index."""
+
+    def __init__(self, idx: Index):
+        self.idx = idx
+        self._states: dict[str, str] = {}
+        self._treaties: dict[str, str] = {}
+
+    # -- states ---------------------------------------------------------------------------------
+    def state(self, query: object) -> str:
+        """The state code for ``query``, or a :class:`UnknownStateError` / :class:`AmbiguousStateError`."""
+        hit = self._states.get(query) if isinstance(query, str) else None
+        if hit is not None:
+            return hit
+        if not isinstance(query, str):
+            raise UnknownStateError(repr(query))
+        code = self._state(query)
+        if len(self._states) < _CACHE_LIMIT:
+            self._states[query] = code
+        return code
+
+    def _state(self, query: str) -> str:
+        idx = self.idx
+        q = query.strip()
+        if not q:
+            raise UnknownStateError(query)
+        up = q.upper()
+        code: str | None = None
+        if len(q) == 3 and up in idx.states:
+            code = up
+        elif len(q) == 2 and q.isalpha() and q.isascii():
+            code = idx.iso2.get(up)
+        elif q.isdigit() and len(q) <= 3:
+            code = idx.isonum.get(q.zfill(3))
+        if code is None:
+            key = normalise(q)
+            amb = idx.ambiguous.get(key)
+            if amb:
+                raise AmbiguousStateError(query, tuple(amb))
+            hits = idx.names.get(key, ())
+            known = tuple(h for h in hits if h in idx.states)
+            if len(known) > 1:
+                raise AmbiguousStateError(query, known)
+            hits = known or tuple(hits)
+            if hits:
+                code = hits[0]
+        if code is None:
+            raise UnknownStateError(query, self.suggest(q))
+        if code not in idx.states:
+            raise UnknownStateError(query, reason=f"{code} is not in the list of states that take part "
+                                    "in treaties (docs/states.md)")
+        return code
+
+    def suggest(self, query: str, n: int = 4) -> tuple[str, ...]:
+        import difflib
+
+        key = normalise(query)
+        idx = self.idx
+        names = difflib.get_close_matches(key, idx.names.keys(), n=n * 2, cutoff=0.7)
+        if not names and len(key) >= 3:
+            names = [k for k in idx.names if k.startswith(key)][: n * 2]
+        out: list[str] = []
+        for name in names:
+            for code in idx.names[name]:
+                if code not in idx.states:
+                    continue
+                label = f"{code} ({idx.states[code].name})"
+                if label not in out:
+                    out.append(label)
+        return tuple(out[:n])
+
+    def name(self, code: str) -> str:
+        return self.idx.states[code].name
+
+    def existing_on(self, on: date) -> list[str]:
+        """Codes of the current list's states (not historical ones) that existed as such on ``on``."""
+        out = []
+        for code, s in self.idx.states.items():
+            if s.kind in ("historical", "other"):
+                continue
+            if s.since is not None and s.since > on:
+                continue
+            if s.until is not None and s.until <= on:
+                continue
+            out.append(code)
+        return sorted(out)
+
+    # -- treaties -------------------------------------------------------------------------------
+    def treaty(self, query: object) -> str:
+        """The treaty id for ``query`` (an id, a title, a UNTC number or an alias)."""
+        hit = self._treaties.get(query) if isinstance(query, str) else None
+        if hit is not None:
+            return hit
+        if not isinstance(query, str):
+            raise UnknownTreatyError(repr(query))
+        idx = self.idx
+        if query in idx.treaty_info:
+            tid = query
+        else:
+            key = normalise(query)
+            found = idx.aliases.get(key)
+            if found is None:
+                import difflib
+
+                near = difflib.get_close_matches(key, idx.aliases, n=3, cutoff=0.6)
+                near += [a for a in idx.aliases if key and (key in a or a in key)]
+                raise UnknownTreatyError(query, tuple(dict.fromkeys(idx.aliases[x] for x in near))[:4])
+            tid = found
+        if len(self._treaties) < _CACHE_LIMIT:
+            self._treaties[query] = tid
+        return tid
+
+
+_lock = threading.Lock()
+_by_index: dict[int, Names] = {}
+
+
+def names_of(idx: Index) -> Names:
+    """The registry of an index (one per index)."""
+    n = _by_index.get(id(idx))
+    if n is None or n.idx is not idx:
+        with _lock:
+            n = _by_index[id(idx)] = Names(idx)
+    return n

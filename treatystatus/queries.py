@@ -1,0 +1,463 @@
+"""The public queries: a few lines each, over the indexed histories.
+
+Every answer is read from one history per state and treaty (``rules.replay``, compiled into
+the index); lists are the same histories' change points; explanations are written by
+``explain`` from the segment or decision the answer holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import DateRange, Day, to_date
+from .errors import StatusUnknownError, TreatyStatusError
+from .explain import TreatyView, status_text, unsettled_reason, withdrawal_text
+from .index import Index, TreatyIndex, current
+from .kinds import CONSENT_KINDS, EventKind, Status
+from .names import names_of
+from .records import Event, Source
+from .results import Results, StateList, StatusResult, Timeline, WithdrawalResult
+from .rules import History, Segment, compose, plan, replay
+
+__all__ = [
+    "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
+    "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
+    "to_date", "treaty_ids", "current_states", "list_changes", "treaty_summary", "records",
+]
+
+
+# -- lookups --------------------------------------------------------------------------------------
+
+def _idx() -> Index:
+    return current()
+
+
+def resolve_state(state: str) -> str:
+    """The code treatystatus uses for ``state`` (ISO alpha-3 where one exists)."""
+    return names_of(_idx()).state(state)
+
+
+def state_name(code: str) -> str:
+    idx = _idx()
+    return idx.states[names_of(idx).state(code)].name
+
+
+def resolve_treaty(treaty: str) -> str:
+    """The id of the treaty named ``treaty`` (an id, a title, a UNTC number or an alias)."""
+    return names_of(_idx()).treaty(treaty)
+
+
+def treaty_ids() -> list[str]:
+    """The ids of every treaty in the data, sorted."""
+    return sorted(_idx().treaty_info)
+
+
+def current_states(on: object = None) -> list[str]:
+    """Codes of the states in the list of current states that existed on ``on`` (UN members from
+    their admission, the observer States, Cook Islands, Niue): the states lists and panels use."""
+    return names_of(_idx()).existing_on(to_date(on))
+
+
+def _pair(state: str, treaty: str) -> tuple[Index, str, TreatyIndex]:
+    idx = _idx()
+    n = names_of(idx)
+    code = n.state(state)
+    return idx, code, idx.treaty(n.treaty(treaty))
+
+
+def history(state: str, treaty: str, *, known_on: object = None) -> History:
+    """The state's whole history under the treaty: ordered segments, each with its status and facts.
+
+    ``known_on``: the history the records known on that day give (default: as known today).
+    """
+    idx, code, ti = _pair(state, treaty)
+    if known_on is None:
+        return ti.history(code)
+    return _history_known_on(idx, ti, code, to_date(known_on))
+
+
+def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date) -> History:
+    owner = ti.record_owner(code)
+    info = idx.states[code]
+    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=info.until, known_on=k)
+    if ti.rules.parent is not None and owner is not None:
+        h = compose(h, _history_known_on(idx, idx.treaty(ti.rules.parent), code, k))
+    return h
+
+
+def _view(idx: Index, ti: TreatyIndex) -> TreatyView:
+    r = ti.rules
+    parent = idx.treaty_info.get(r.parent) if r.parent else None
+    return TreatyView(ti.id, ti.raw["short_title"], r.adopted, r.entry.treaty_date, r.signatures_complete,
+                      r.withdrawal, r.entry.treaty_article, r.entry.state_article, r.parent,
+                      parent["short_title"] if parent else None, r.expiry.on if r.expiry else None)
+
+
+def _as_of(idx: Index, ti: TreatyIndex) -> date:
+    """The day up to which a treaty's facts were checked; user data may carry a later one."""
+    d = date.fromisoformat(ti.raw["as_of"])
+    user = idx.meta.get("user")
+    if user:
+        return max([d] + [u["as_of"] for u in user if "as_of" in u])
+    return d
+
+
+# -- single answers --------------------------------------------------------------------------------
+
+def is_party(state: str, treaty: str, on: object = None) -> bool:
+    """True when the treaty is in force for ``state`` on the day ``on`` (default: today).
+
+    Raises :class:`~treatystatus.errors.StatusUnknownError` where the answer is not settled
+    (the status is undecided, disputed or unknown): lists leave such states out too.
+    """
+    d = to_date(on)
+    idx, code, ti = _pair(state, treaty)
+    seg = ti.history(code).at(d)
+    v = seg.is_party
+    if v is None:
+        raise StatusUnknownError(f"the status of {code} under {ti.id} on {d} is not settled: "
+                                 + unsettled_reason(_view(idx, ti), idx.states[code].name, seg))
+    return v
+
+
+def _fields(seg: Segment) -> dict:
+    f = seg.facts
+
+    def dt(e: Event | None) -> Day | None:
+        return None if e is None else e.date
+
+    w = f.withdrawal
+    return {
+        "signature": dt(f.signature), "consent": dt(f.consent), "consent_type": f.consent.kind if f.consent else None,
+        "entry_into_force": f.entry_into_force, "entry_basis": f.entry_basis,
+        "provisional_application": dt(f.provisional), "non_intention": dt(f.non_intention),
+        "consent_revoked": dt(f.consent_revoked), "withdrawal_notified": dt(w),
+        "withdrawal_effective": f.withdrawal_effective if w is not None and f.withdrawal_revoked is None else None,
+        "withdrawal_revoked": dt(f.withdrawal_revoked), "suspension": dt(f.suspension),
+    }
+
+
+def _used(seg: Segment) -> list[Event]:
+    f = seg.facts
+    out = [e for e in (f.signature, f.consent, *f.other_deposits, f.provisional, f.non_intention, f.consent_revoked,
+                       f.withdrawal, f.withdrawal_revoked, f.suspension, *f.communications, *f.announcements, f.gap)
+           if e is not None]
+    return out
+
+
+def _sources(idx: Index, events: list[Event]) -> tuple[tuple[Source, ...], tuple[str, ...]]:
+    ids = list(dict.fromkeys(s for e in events for s in (e.source, *e.also)))
+    refs = tuple(dict.fromkeys(e.ref for e in events if e.ref))
+    return tuple(Source.from_plain(idx.sources[i]) for i in ids), refs
+
+
+def status(state: str, treaty: str, on: object = None, *, known_on: object = None) -> StatusResult:
+    """Where ``state`` stands under ``treaty`` on the day ``on`` (default: today), with dates, sources and an explanation.
+
+    The answer tells the position on that day as known today (a succession notified later
+    with effect from independence counts from independence); ``known_on`` gives instead the
+    answer the records known on that day give.
+    """
+    d = to_date(on)
+    idx, code, ti = _pair(state, treaty)
+    k = to_date(known_on) if known_on is not None else None
+    h = ti.history(code) if k is None else _history_known_on(idx, ti, code, k)
+    seg = h.at(d)
+    order = {id(e): i for i, e in enumerate(h.events)}
+    used = sorted(_used(seg), key=lambda e: order.get(id(e), 0))
+    seen = {id(e) for e in used}
+    later = tuple(e for e in h.events if id(e) not in seen and e.latest > d)
+    sources, refs = _sources(idx, used)
+    info = idx.states[code]
+    overrides = tuple(ti.overrides.get(ti.record_owner(code) or code, ())) + tuple(
+        n for n in (idx.treaty_info[ti.id].get("replaced"),) if n)
+    as_of = _as_of(idx, ti)
+    fields = _fields(seg)
+    text = status_text(_view(idx, ti), info.name, seg, d, later=later, overrides=overrides, data_as_of=as_of,
+                       ceased_on=info.until, known_on=k)
+    return StatusResult(
+        state=code, state_name=info.name, treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
+        possible=seg.possible, **fields,
+        announcements=seg.facts.announcements,
+        imprecise_dates=tuple(n for n, v in fields.items() if isinstance(v, DateRange)),
+        uncertain=tuple((w, e.kind.value if e is not None else "", f"{_edtf(lo, hi)}") for w, e, lo, hi in seg.uncertain),
+        overrides=overrides, sources=sources, references=refs, explanation=text, data_as_of=as_of,
+        after_data_as_of=d > as_of, known_on=k,
+    )
+
+
+def _edtf(lo: date | None, hi: date | None) -> str:
+    if lo is None or hi is None:
+        return ""
+    return lo.isoformat() if lo == hi else f"[{lo.isoformat()}..{hi.isoformat()}]"
+
+
+def status_changes(state: str, treaty: str) -> tuple[tuple[date, Status], ...]:
+    """The days on which ``state``'s status under ``treaty`` changes, with the new status."""
+    _, code, ti = _pair(state, treaty)
+    return ti.history(code).change_points()
+
+
+def timeline(state: str, treaty: str) -> Timeline:
+    """Every recorded event for ``state`` and ``treaty``, in order, with its source."""
+    idx, code, ti = _pair(state, treaty)
+    events = ti.history(code).events
+    sources, _ = _sources(idx, list(events))
+    return Timeline(state=code, state_name=idx.states[code].name, treaty=ti.id, events=events, sources=sources,
+                    data_as_of=_as_of(idx, ti))
+
+
+def records(treaty: str) -> tuple[Event, ...]:
+    """Every record of every state under ``treaty``, state by state, each in order."""
+    idx = _idx()
+    ti = idx.treaty(names_of(idx).treaty(treaty))
+    return tuple(e for code in ti.order for e in ti.events(code))
+
+
+def treaties_of(state: str, on: object = None) -> Results:
+    """The status of ``state`` under every treaty in the data on ``on`` (default: today), as a list."""
+    d = to_date(on)
+    return Results(status(state, tid, d) for tid in sorted(_idx().treaty_info))
+
+
+# -- lists ----------------------------------------------------------------------------------------
+
+def _list(name: str, treaty: str, on: object) -> StateList:
+    d = to_date(on)
+    idx = _idx()
+    ti = idx.treaty(names_of(idx).treaty(treaty))
+    yes, maybe = ti.members(name, d)
+    incomplete = None
+    if name == "signatory" and not ti.rules.signatures_complete:
+        incomplete = (f"the data do not record every signature of {ti.id}: states that signed may be missing "
+                      "from this list")
+    return StateList(yes, treaty=ti.id, on=d, kind=name, undecided=maybe, incomplete=incomplete,
+                     data_as_of=_as_of(idx, ti))
+
+
+def parties(treaty: str, on: object = None) -> StateList:
+    """Sorted codes of the states for which the treaty is in force on ``on`` (default: today).
+
+    States whose status that day is undecided, disputed or unknown are left out and listed in
+    ``.undecided``. A state that another continues (the USSR, Serbia and Montenegro) is listed
+    under the continuing state's code, which holds its acts.
+    """
+    return _list("party", treaty, on)
+
+
+def consenting(treaty: str, on: object = None) -> StateList:
+    """Sorted codes of the states whose consent to be bound stands on ``on``, in force for them or not.
+
+    This is what the depositary counts as "Parties" in its headline: a state counts from the
+    day it deposits its instrument until its withdrawal takes effect. For a treaty not in
+    force (the CTBT) it lists the ratifiers.
+    """
+    return _list("consenting", treaty, on)
+
+
+def signatories(treaty: str, on: object = None) -> StateList:
+    """Sorted codes of the states whose signature stands on ``on``: signed by then, and not withdrawn.
+
+    ``.incomplete`` says so where the data do not record every signature of the treaty.
+    """
+    return _list("signatory", treaty, on)
+
+
+def list_changes(treaty: str, kind: str = "party") -> list[tuple[date, StateList]]:
+    """Each day the list ``kind`` (party, consenting, signatory) changes, with the list from that day.
+
+    The charts and snapshots read these; they are the same lists :func:`parties`,
+    :func:`consenting` and :func:`signatories` return.
+    """
+    idx = _idx()
+    tid = names_of(idx).treaty(treaty)
+    ti = idx.treaty(tid)
+    name = {"parties": "party", "signatories": "signatory"}.get(kind, kind)
+    return [(d, _list(name, tid, d)) for d in ti.change_days(name)]
+
+
+def non_parties(treaty: str, on: object = None) -> StateList:
+    """Sorted codes of the states in the list of current states (existing on ``on``) that are
+    certainly not parties then; undecided ones are in ``.undecided``."""
+    d = to_date(on)
+    idx = _idx()
+    ti = idx.treaty(names_of(idx).treaty(treaty))
+    yes, maybe = ti.members("party", d)
+    inside, unsure = set(yes), set(maybe)
+    existing = names_of(idx).existing_on(d)
+    return StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
+                     kind="non-party", undecided=tuple(c for c in existing if c in unsure),
+                     data_as_of=_as_of(idx, ti))
+
+
+# -- treaties ---------------------------------------------------------------------------------------
+
+def treaty(id_or_alias: str):
+    """The treaty with its rules, by id (``"apmbc"``) or any alias (``"Ottawa Convention"``, ``"XXVI-5"``).
+
+    Returns the validated treaty model (``treatystatus.schema.Treaty``), with its articles quoted.
+    """
+    from .schema import Treaty
+
+    idx = _idx()
+    ti = idx.treaty(names_of(idx).treaty(id_or_alias))
+    return Treaty.model_validate(ti.raw)
+
+
+def treaties():
+    """Every treaty in the data, sorted by id."""
+    return [treaty(t) for t in sorted(_idx().treaty_info)]
+
+
+def treaty_summary(treaty: str | None = None) -> dict | list[dict]:
+    """Plain facts about one treaty (or, with no argument, every treaty): id, titles, UNTC number,
+    depositary, entry into force, as-of date, aliases, counts of records and sources."""
+    idx = _idx()
+    if treaty is None:
+        return [treaty_summary(t) for t in sorted(idx.treaty_info)]
+    tid = names_of(idx).treaty(treaty)
+    i = idx.treaty_info[tid]
+    return {"id": tid, "short_title": i["short_title"], "title": i["title"], "untc": i["untc"],
+            "depositary": i["depositary"], "in_force": i["in_force"], "as_of": i["as_of"],
+            "aliases": list(i["aliases"]), "parent": i["parent"], "records": i["records"],
+            "sources": len(i["sources"]), "file": i["file"]}
+
+
+# -- withdrawal --------------------------------------------------------------------------------------
+
+def _standing(seg: Segment) -> str:
+    s = seg.status
+    if s is Status.WITHDRAWAL_PENDING:
+        return "pending"
+    if s is Status.PARTY:
+        return "party"
+    if s is Status.CONSENTED:
+        return "consented"
+    if s is Status.WITHDRAWN:
+        return "already-withdrawn"
+    if s is Status.CEASED:
+        return "ceased"
+    if s is Status.TERMINATED:
+        return "terminated"
+    if s in (Status.UNDECIDED, Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED):
+        return "unsettled"
+    return "not-bound"
+
+
+def withdrawal(state: str, treaty: str, notified_on: object = None, armed_conflict_until: object = None,
+               in_armed_conflict: bool | None = None, *, named_date: object = None,
+               on: object = None) -> WithdrawalResult:
+    """When a withdrawal by ``state`` would take effect, and whether an armed-conflict clause holds it back.
+
+    For a withdrawal already on record (and ``notified_on`` not given), the recorded notice
+    is answered: with the depositary's date where it gives one, else by the same rules as a
+    hypothetical notice. Otherwise the notice is taken as received on ``notified_on``
+    (default: today). ``in_armed_conflict=True``: the state is in an armed conflict with no
+    known end; ``armed_conflict_until``: the day that conflict (and what the clause waits for)
+    ends. ``named_date``: a later day the notice names, where the treaty allows one. ``on``:
+    the day the question is asked about (tense follows it; default today).
+    """
+    idx, code, ti = _pair(state, treaty)
+    rule = ti.rules.withdrawal
+    if rule is None:  # pragma: no cover - every treaty has one, inherited or its own
+        raise TreatyStatusError(f"{ti.id} has no withdrawal rules in the data")
+    conflict_end = to_date(armed_conflict_until, default_today=False) if armed_conflict_until is not None else None
+    if conflict_end is not None and in_armed_conflict is False:
+        raise TreatyStatusError("armed_conflict_until contradicts in_armed_conflict=False")
+    in_conflict = True if conflict_end is not None else in_armed_conflict
+    named = to_date(named_date, default_today=False) if named_date is not None else None
+    on_d = to_date(on)
+    h = ti.history(code)
+    view = _view(idx, ti)
+    name = idx.states[code].name
+    t_in_force = ti.rules.entry.treaty_date
+    recorded = revoked = None
+    if notified_on is None:
+        for e in reversed(h.events):
+            if e.kind in CONSENT_KINDS:
+                break  # consent given again after any earlier withdrawal: no notice on record to answer
+            if e.kind is EventKind.WITHDRAWAL:
+                recorded = e
+                break
+        if recorded is not None:
+            revoked = next((e for e in h.events if e.kind is EventKind.WITHDRAWAL_REVOKED
+                            and e.latest >= recorded.latest), None)
+    seg_notice = None
+    if recorded is not None:
+        dec = _recorded_decision(ti, recorded, revoked, in_conflict, conflict_end, named)
+        notice: Day = recorded.date
+        facts = h.at(min(on_d, recorded.latest)).facts
+    else:
+        notice = to_date(notified_on)
+        seg_notice = h.at(notice)
+        facts = seg_notice.facts
+        eif = facts.entry_into_force
+        dec = plan(rule, notice, in_conflict=in_conflict, conflict_end=conflict_end, named=named,
+                   treaty_in_force=t_in_force, state_in_force=eif if isinstance(eif, date) else None,
+                   standing=_standing(seg_notice), expiry=ti.rules.expiry)
+    text = withdrawal_text(view, name, dec, on=on_d, recorded=recorded, revoked=revoked, facts=facts,
+                           in_conflict=in_conflict, conflict_end=conflict_end)
+    srcs = [recorded] + ([revoked] if revoked else []) if recorded else []
+    sources, refs = _sources(idx, srcs)
+    article_source = ti.raw.get("withdrawal", {}).get("source")
+    if article_source and article_source in idx.sources:
+        sources = tuple(dict.fromkeys(sources + (Source.from_plain(idx.sources[article_source]),)))
+    wraw = ti.raw.get("withdrawal") or {}
+    quote = f"Art. {rule.article}: \u201c{wraw['text'].strip()}\u201d" if wraw.get("text") else (
+        f"The {view.short_title} has no withdrawal clause.")
+    as_of = _as_of(idx, ti)
+    last = dec.notice.latest if isinstance(dec.notice, DateRange) else dec.notice
+    return WithdrawalResult(
+        state=code, state_name=name, treaty=ti.id, on=on_d, recorded=recorded is not None, possible=dec.possible,
+        reason=dec.reason, notified_on=notice, earliest_effective=dec.earliest, effective=dec.effective,
+        deferred=dec.deferred, deferred_until=_until(dec, conflict_end), notice_not_before=dec.notice_not_before,
+        article=rule.article, clause=quote, sources=sources, references=refs, explanation=text, data_as_of=as_of,
+        after_data_as_of=last > as_of,
+    )
+
+
+def _until(dec, conflict_end: date | None) -> str | None:
+    if dec.deferred and dec.until:
+        return f"{dec.until} ({conflict_end})" if conflict_end is not None else dec.until
+    return None
+
+
+def _recorded_decision(ti: TreatyIndex, w: Event, revoked: Event | None, in_conflict: bool | None,
+                       conflict_end: date | None, named: date | None):
+    """The decision for a notice on record: the depositary's date where given, else the rules."""
+    from .rules import Decision
+
+    rule = ti.rules.withdrawal
+    assert rule is not None
+    t = ti.rules.entry.treaty_date
+    lo = w.earliest or w.latest
+
+    def earliest_of(day_: date) -> object:
+        return rule.earliest(day_, treaty_in_force=t) if rule.effect is not None else None
+
+    e_lo, e_hi = earliest_of(lo), earliest_of(w.latest)
+    earliest = _range(e_lo, e_hi)
+    if rule.none is not None:
+        return Decision(w.date, None, "no-effect", earliest=earliest)
+    if revoked is not None:
+        return Decision(w.date, True, "revoked", earliest=earliest, effective=None, deferred=False)
+    if w.disputed:
+        return Decision(w.date, True, "disputed", earliest=earliest, effective=None, deferred=None)
+    if w.effective is not None:
+        deferred = (isinstance(e_hi, date) and w.effective > e_hi) if rule.can_defer else False
+        return Decision(w.date, True, "recorded", earliest=earliest, effective=w.effective, deferred=deferred,
+                        until=rule.conflict.ends if deferred and rule.conflict else None)
+    # no date from the depositary: the same rules as a notice not yet given
+    decs = [plan(rule, x, in_conflict=in_conflict, conflict_end=conflict_end, named=named, treaty_in_force=t)
+            for x in (lo, w.latest)]
+    a, b = decs
+    eff = _range(a.effective, b.effective) if a.effective is not None and b.effective is not None else None
+    return Decision(w.date, True, "recorded-rule", earliest=earliest, effective=eff, deferred=b.deferred,
+                    until=b.until, test_day=b.test_day, condition_holds=b.condition_holds, trace=b.trace)
+
+
+def _range(a: object, b: object) -> object:
+    if not isinstance(a, date) or not isinstance(b, date):
+        return b if isinstance(b, date) else None
+    return a if a == b else DateRange(a, b, "range")
+

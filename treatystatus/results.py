@@ -1,0 +1,272 @@
+"""What the queries return: frozen records with a plain-dict form, a terminal form and a notebook form.
+
+Dates are ``datetime.date`` where the sources give the day, and
+:class:`~treatystatus.dates.DateRange` where they do not; ``to_dict()`` writes a range as
+its bounds, its precision and its EDTF form, so no export turns a year into a day.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from .dates import DateRange, Day, edtf
+from .kinds import EventKind, Status
+from .records import Event, Source
+
+__all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain"]
+
+
+def plain(v: Any) -> Any:
+    """A value as JSON-ready data."""
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v.value if isinstance(v, Enum) else v
+    if isinstance(v, Enum):
+        return v.value
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, DateRange):
+        return v.to_json()
+    if isinstance(v, (Event, Source)):
+        return v.to_dict()
+    if isinstance(v, (list, tuple, frozenset, set)):
+        return [plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): plain(x) for k, x in v.items()}
+    return str(v)
+
+
+class _Result:
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        """The result as plain JSON-ready values (dates as ISO strings, ranges as their bounds)."""
+        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __str__(self) -> str:
+        return getattr(self, "explanation", "") or repr(self)
+
+    def _repr_html_(self) -> str:
+        """A compact table for Jupyter: the fields that have a value, the explanation, the sources."""
+        from html import escape
+
+        skip = {"explanation", "sources", "announcements", "events", "references", "clause"}
+        rows = []
+        for f in fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            if f.name in skip or v in (None, (), False):
+                continue
+            rows.append((f.name, v.value if isinstance(v, Enum) else (edtf(v) if isinstance(v, DateRange) else v)))
+        cells = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td style='text-align:left'>"
+                        f"{escape(str(v))}</td></tr>" for k, v in rows)
+        out = [f"<table>{cells}</table>"]
+        if getattr(self, "explanation", None):
+            out.append(f"<p>{escape(self.explanation)}</p>")  # type: ignore[attr-defined]
+        srcs = getattr(self, "sources", ())
+        if srcs:
+            items = "".join(f"<li>{escape(s.publisher)}: {escape(s.title)}" + (f" ({s.date})" if s.date else "")
+                            + "</li>" for s in srcs)
+            out.append(f"<details><summary>Sources ({len(srcs)})</summary><ul>{items}</ul></details>")
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True, eq=True)
+class StatusResult(_Result):
+    """Where a state stands under a treaty on one day. ``to_frame()`` needs the pandas extra."""
+
+    state: str
+    state_name: str
+    treaty: str
+    on: date
+    status: Status
+    #: True/False; None when the status is undecided, disputed or unknown
+    is_party: bool | None
+    #: for an undecided status, every status the record allows that day
+    possible: tuple[Status, ...] = ()
+    signature: Day | None = None
+    consent: Day | None = None
+    consent_type: EventKind | None = None
+    #: the day the treaty enters (or entered) into force for the state
+    entry_into_force: Day | None = None
+    #: how that day was decided: treaty, state-rule, succession, source, immediate, assumed-rule
+    entry_basis: str | None = None
+    provisional_application: Day | None = None
+    non_intention: Day | None = None
+    consent_revoked: Day | None = None
+    withdrawal_notified: Day | None = None
+    withdrawal_effective: Day | None = None
+    withdrawal_revoked: Day | None = None
+    #: a notice of suspension, if one was given (it does not change the status)
+    suspension: Day | None = None
+    announcements: tuple[Event, ...] = ()
+    #: the fields whose date is a range (known only to a month, a year, or as a latest day)
+    imprecise_dates: tuple[str, ...] = ()
+    #: for an undecided status: the records whose day decides it, as (what, kind, EDTF bounds)
+    uncertain: tuple[tuple[str, str, str], ...] = ()
+    #: where user data replaced shipped data for this answer: which record won, and why
+    overrides: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    references: tuple[str, ...] = ()
+    explanation: str = ""
+    #: the day up to which the facts used were checked
+    data_as_of: date | None = None
+    #: True when the question is about a day after ``data_as_of``
+    after_data_as_of: bool = False
+    #: the answer as the records known on that day gave it (None: as known today)
+    known_on: date | None = None
+
+    def to_frame(self):
+        from .frames import results_frame
+
+        return results_frame([self])
+
+
+@dataclass(frozen=True, slots=True, eq=True)
+class WithdrawalResult(_Result):
+    """When a withdrawal would take (or took) effect, and why: the planner's decision, in fields and words."""
+
+    state: str
+    state_name: str
+    treaty: str
+    #: the day the question is asked about (tense follows it)
+    on: date
+    #: True when the answer is about a notice on record with the depositary
+    recorded: bool
+    #: whether the state could give notice that day: True, False, or None (not settled)
+    possible: bool | None
+    #: why (party, consented, not-bound, already-withdrawn, pending, ceased, terminated,
+    #: unsettled, too-early, no-clause, no-clause-not-permitted, recorded, revoked, disputed)
+    reason: str
+    notified_on: Day
+    #: notice plus the period in the treaty (what the rule alone gives)
+    earliest_effective: Day | None
+    #: the day it takes effect, if it can be told (None: deferred with no end, unknown, or not possible)
+    effective: Day | None
+    #: True/False when an armed-conflict clause does/does not hold it back; None when not known
+    deferred: bool | None
+    deferred_until: str | None = None
+    #: the first day notice may be given, where the treaty sets a minimum time as a party
+    notice_not_before: date | None = None
+    article: str = ""
+    clause: str = ""
+    sources: tuple[Source, ...] = ()
+    references: tuple[str, ...] = ()
+    explanation: str = ""
+    data_as_of: date | None = None
+    after_data_as_of: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=True)
+class Timeline(_Result):
+    """Every recorded event of a state under a treaty. ``to_frame()`` needs the pandas extra."""
+
+    state: str
+    state_name: str
+    treaty: str
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...] = ()
+    data_as_of: date | None = None
+
+    def to_frame(self):
+        from .frames import timeline_frame
+
+        return timeline_frame(self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("date", "kind", "effective", "in force", "ref", "source",
+                                                          "note")) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{escape(str(x or ''))}</td>" for x in (
+            edtf(e.date), e.kind.value, e.effective, e.in_force, e.ref, e.source, e.note)) + "</tr>"
+            for e in self.events)
+        return (f"<p><b>{escape(self.state_name)} ({self.state}) — {escape(self.treaty)}</b>"
+                f" (data as of {self.data_as_of})</p><table>{head}{body}</table>")
+
+    def __str__(self) -> str:
+        lines = [f"{self.state_name} ({self.state}) — {self.treaty}"]
+        for e in self.events:
+            when = edtf(e.date) if e.precision != "by" else f"<={e.latest}"
+            extra = []
+            if e.effective:
+                extra.append(f"effective {e.effective}")
+            if e.in_force:
+                extra.append(f"in force {e.in_force}")
+            if e.ref:
+                extra.append(e.ref)
+            tail = f" ({'; '.join(extra)})" if extra else ""
+            lines.append(f"  {when:<10}  {e.kind.value}{tail}  [{e.source}]")
+            if e.note:
+                lines.append(f"              {e.note}")
+        return "\n".join(lines)
+
+
+class Results(list):
+    """A list of status results that shows as a table in Jupyter and converts to a frame or dicts."""
+
+    def to_dicts(self) -> list[dict]:
+        return [r.to_dict() for r in self]
+
+    def to_frame(self):
+        from .frames import results_frame
+
+        return results_frame(self)
+
+    def __str__(self) -> str:
+        if not self:
+            return "(no results)"
+        head = f"{self[0].state_name} ({self[0].state}) on {self[0].on}:" if len({r.state for r in self}) == 1 else ""
+        lines = [head] if head else []
+        for r in self:
+            since = f" since {edtf(r.entry_into_force)}" if r.is_party else ""
+            lines.append(f"  {r.state:<4}{r.treaty:<28}{r.status.value}{since}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        cols = ("state", "treaty", "on", "status", "is_party", "entry_into_force", "withdrawal_effective")
+
+        def cell(v: Any) -> str:
+            if isinstance(v, Enum):
+                v = v.value
+            return escape(edtf(v) if isinstance(v, (date, DateRange)) else ("" if v is None else str(v)))
+
+        head = "<tr>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{cell(getattr(r, c))}</td>" for c in cols)
+                       + "</tr>" for r in self)
+        return f"<table>{head}{body}</table>"
+
+
+class StateList(list):
+    """State codes (sorted), with what a plain list cannot say.
+
+    ``undecided``: the states left off because their status that day is undecided, disputed
+    or unknown (they are on neither side of any list). ``incomplete``: None, or why the list
+    may miss states (the data do not record every signature of the treaty).
+    """
+
+    def __init__(self, codes: Any = (), *, treaty: str = "", on: date | None = None, kind: str = "",
+                 undecided: tuple[str, ...] = (), incomplete: str | None = None, data_as_of: date | None = None):
+        super().__init__(codes)
+        self.treaty = treaty
+        self.on = on
+        self.kind = kind
+        self.undecided = tuple(undecided)
+        self.incomplete = incomplete
+        self.data_as_of = data_as_of
+
+    @property
+    def after_data_as_of(self) -> bool:
+        return self.on is not None and self.data_as_of is not None and self.on > self.data_as_of
+
+    def to_dict(self) -> dict:
+        return {"treaty": self.treaty, "on": plain(self.on), "list": self.kind, "count": len(self),
+                "states": list(self), "undecided": list(self.undecided), "incomplete": self.incomplete,
+                "data_as_of": plain(self.data_as_of)}

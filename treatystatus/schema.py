@@ -1,0 +1,300 @@
+"""The schema of the data files: pydantic models that validate them, and nothing else.
+
+Used when the index is built (first use after a change of the data, the user directories or
+the package version) and by ``treatystatus validate``; never on the query path. The
+validated models are compiled into plain records (``records.Event``) and rule objects
+(``rules``) by ``treatystatus.build``.
+"""
+
+from datetime import date as Date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .kinds import CONSENT_KINDS, EventKind
+
+__all__ = ["Frozen", "Source", "EventLine", "PeriodRule", "Period", "Quoted", "Signature", "EntryIntoForce",
+           "ConflictClause", "Windows", "NoClause", "Withdrawal", "Reservations", "ProvisionalApplication",
+           "Expiry", "Checkpoint", "Treaty", "StateLine"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Frozen):
+    """Where facts come from: a status page, a notification, a database page, an article."""
+
+    id: str
+    kind: Literal[
+        "status-page", "depositary-notification", "treaty-text", "database",
+        "treaty-body", "government", "press", "campaign", "reference-work",
+    ]
+    title: str
+    publisher: str
+    url: str | None = None
+    #: the date the source describes ("status as at"), or its publication date
+    date: Date | None = None
+    retrieved: Date | None = None
+    note: str | None = None
+
+
+class EventLine(Frozen):
+    """One line of an events file, as read (dates already parsed into their bounds)."""
+
+    treaty: str
+    state: str
+    kind: EventKind
+    earliest: Date | None
+    latest: Date
+    precision: Literal["day", "month", "year", "by", "range"] = "day"
+    source: str
+    also: tuple[str, ...] = ()
+    effective: Date | None = None
+    in_force: Date | None = None
+    ref: str | None = None
+    at: str | None = None
+    disputed: bool = False
+    immediate: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> "EventLine":
+        k = self.kind
+        if self.effective is not None and k not in (EventKind.SUCCESSION, EventKind.WITHDRAWAL,
+                                                    EventKind.PROVISIONAL_APPLICATION):
+            raise ValueError(f"'effective' does not apply to a {k} record")
+        if self.in_force is not None and k not in CONSENT_KINDS:
+            raise ValueError(f"'in_force' applies to an instrument of consent, not to a {k} record")
+        if self.immediate and k not in CONSENT_KINDS:
+            raise ValueError(f"'immediate' applies to an instrument of consent, not to a {k} record")
+        if self.effective is not None and k == EventKind.WITHDRAWAL and self.effective <= self.latest:
+            raise ValueError("a withdrawal cannot take effect on or before the day it was notified")
+        if self.disputed and (k is not EventKind.WITHDRAWAL or not self.note):
+            raise ValueError("'disputed' applies to a withdrawal, with a note saying who disputes what")
+        if k in (EventKind.GAP, EventKind.ANNOUNCEMENT) and not self.note:
+            raise ValueError(f"a {k} record needs a note saying what it is")
+        return self
+
+
+class PeriodRule(StrEnum):
+    ON_DATE = "on-date"
+    DAYS_AFTER = "days-after"
+    MONTHS_AFTER = "months-after"
+    YEARS_AFTER = "years-after"
+    FIRST_DAY_OF_NTH_MONTH_AFTER = "first-day-of-nth-month-after"
+    FIRST_DAY_OF_MONTH_AFTER_DAYS = "first-day-of-month-after-days"
+
+
+class Period(Frozen):
+    """A rule that turns one date into another, e.g. "six months after receipt"."""
+
+    rule: PeriodRule
+    n: int = Field(default=0, ge=0, le=1000)
+
+    def compiled(self):
+        from .rules.clauses import period
+
+        return period(self.rule.value, self.n)
+
+    def apply(self, d: Date) -> Date:
+        return self.compiled().apply(d)
+
+
+class Quoted(Frozen):
+    """An article of the treaty, with its text quoted from ``source`` (None where no text was read)."""
+
+    article: str
+    text: str | None = None
+    source: str
+    #: the language of the quoted authentic text
+    language: Literal["en", "fr", "es", "ru", "ar", "zh"] = "en"
+    note: str | None = None
+
+
+class Signature(Quoted):
+    opened: Date
+    #: the first day signature was closed, if it closed (None: still open)
+    closed: Date | None = None
+
+
+class ImmediateEffect(Frozen):
+    """Ratifications and accessions by parties to a conflict take immediate effect (quoted)."""
+
+    article: str
+    text: str
+    source: str
+
+
+class EntryIntoForce(Quoted):
+    #: the day the treaty entered into force (None: not in force)
+    date: Date | None = None
+    #: the number of instruments that bring the treaty into force
+    threshold: int | None = None
+    #: the day the threshold instrument was deposited
+    threshold_date: Date | None = None
+    treaty_rule: Period
+    state_rule: Period
+    state_rule_after: Literal["threshold", "entry-into-force"] = "threshold"
+    treaty_article: str
+    state_article: str
+    #: conditions besides the count (e.g. named states that must ratify)
+    condition: str | None = None
+    immediate_in_conflict: ImmediateEffect | None = None
+
+
+class ConflictClause(Frozen):
+    """A clause that keeps a withdrawing state bound while it is in an armed conflict."""
+
+    #: when the condition is tested: when notice is given, or when the notice period expires
+    tested_at: Literal["notification", "expiry"]
+    #: the situation, in the treaty's terms
+    condition: str
+    #: what then happens to the withdrawal, in the treaty's terms (follows "the withdrawal ...")
+    until: str
+    #: the event that ends the hold, as a noun phrase ("the end of the armed conflict")
+    ends: str
+    #: where the hold waits for the later of several events, each as a noun phrase
+    events: tuple[str, ...] = ()
+    paragraph: str
+
+
+class Windows(Frozen):
+    """Fixed periods from the treaty's entry into force (Genocide Convention, Art. XIV)."""
+
+    first: Period
+    then: Period
+    #: how long before the end of a period a notice must be received
+    notice_before_end: Period
+
+
+class NoClause(Frozen):
+    """The treaty has no withdrawal clause: the Vienna Convention, Art. 56, applies."""
+
+    vclt_article: str = "56"
+    #: "not-permitted" where a treaty body or the depositary has said so
+    position: Literal["not-permitted"] | None = None
+    position_source: str | None = None
+    position_text: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> "NoClause":
+        if self.position is not None and not self.position_source:
+            raise ValueError("a position on withdrawal needs position_source")
+        return self
+
+
+class Withdrawal(Frozen):
+    article: str
+    source: str
+    #: the clause, quoted (None only for a treaty with no withdrawal clause)
+    text: str | None = None
+    language: Literal["en", "fr", "es", "ru", "ar", "zh"] = "en"
+    note: str | None = None
+    #: the treaty's word: withdrawal or denunciation
+    term: Literal["withdrawal", "denunciation"] = "withdrawal"
+    notice: Period | None = None
+    #: the notice may name a later day for the effect
+    later_date_allowed: bool = False
+    #: the notice must name the day (at least the period ahead)
+    named_date_required: bool = False
+    grounds: str | None = None
+    armed_conflict: ConflictClause | None = None
+    windows: Windows | None = None
+    #: notice may be given only once this period has run from entry into force for the state
+    minimum_membership: Period | None = None
+    none: NoClause | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> "Withdrawal":
+        kinds = [x for x in (self.notice, self.windows, self.none) if x is not None]
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of notice, windows or none")
+        if self.none is None and not (self.text and self.text.strip()):
+            raise ValueError("quote the withdrawal clause (text)")
+        if self.none is not None and (self.armed_conflict or self.minimum_membership or self.later_date_allowed):
+            raise ValueError("a treaty with no withdrawal clause has no conditions on withdrawal")
+        return self
+
+
+class Reservations(Quoted):
+    allowed: Literal["none", "some", "all"]
+
+
+class ProvisionalApplication(Quoted):
+    scope: str
+
+
+class Expiry(Quoted):
+    """The treaty's own end: it ceases to be in force for every party on ``on``."""
+
+    on: Date
+    how: Literal["expiry", "termination"] = "expiry"
+
+
+class Checkpoint(Frozen):
+    """A count the depositary or a treaty body published, checked against the data."""
+
+    on: Date
+    parties: int | None = None
+    consenting: int | None = None
+    signatories: int | None = None
+    source: str
+    note: str | None = None
+
+
+class Treaty(Frozen):
+    id: str
+    title: str
+    short_title: str
+    aliases: tuple[str, ...] = ()
+    untc: str | None = None
+    #: for a protocol or amendment: the treaty a state must be party to for it to bind
+    parent: str | None = None
+    depositary: str
+    adopted: Date
+    adopted_at: str
+    #: the last day this treaty's records were checked against sources
+    as_of: Date
+    #: the date of the last complete depositary record read (a status page as at that day)
+    record_as_of: Date | None = None
+    #: how far later events were searched
+    searched_to: Date | None = None
+    signature: Signature | None = None
+    entry_into_force: EntryIntoForce
+    #: for a treaty with a parent, left out to take the parent's
+    withdrawal: Withdrawal | None = None
+    reservations: Reservations | None = None
+    provisional_application: ProvisionalApplication | None = None
+    expiry: Expiry | None = None
+    #: False where the data do not record every signature
+    signatures_complete: bool = True
+    checkpoints: tuple[Checkpoint, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _rules_or_parent(self) -> "Treaty":
+        if self.parent is None and (self.withdrawal is None or self.reservations is None):
+            raise ValueError("a treaty without a parent needs [withdrawal] and [reservations]")
+        return self
+
+    @property
+    def in_force(self) -> bool:
+        return self.entry_into_force.date is not None
+
+    def quoted_articles(self) -> tuple:
+        parts = (self.signature, self.entry_into_force, self.provisional_application,
+                 self.reservations, self.withdrawal, self.expiry)
+        return tuple(p for p in parts if p is not None)
+
+
+class StateLine(Frozen):
+    """A state (or other entity) that can take part in treaties, as states.txt lists it."""
+
+    code: str
+    name: str
+    kind: Literal["un-member", "observer", "non-member", "other", "historical"]
+    since: Date | None = None
+    until: Date | None = None
+    continued_by: str | None = None
