@@ -26,7 +26,7 @@ from .rules import (ConflictClause, EntryRule, Expiry, History, ImmediateInConfl
                     NoWithdrawalClause, TreatyRules, Windows, WithdrawalRule, compose, entry_into_force, replay,
                     sort_key)
 
-__all__ = ["Compiled", "CompiledTreaty", "build", "problems_in", "compile_rules"]
+__all__ = ["Compiled", "CompiledTreaty", "build", "problems_in", "compile_rules", "compile_withdrawal"]
 
 
 @dataclass
@@ -84,6 +84,21 @@ def _period(p: sc.Period | None):
     return None if p is None else p.compiled()
 
 
+def compile_withdrawal(w: sc.Withdrawal) -> WithdrawalRule:
+    """The rule objects of a validated withdrawal clause."""
+    ac = w.armed_conflict
+    conflict = None if ac is None else ConflictClause(ac.tested_at, ac.paragraph, ac.condition, ac.until, ac.ends,
+                                                      ac.events)
+    windows = None if w.windows is None else Windows(w.windows.first.compiled(), w.windows.then.compiled(),
+                                                     w.windows.notice_before_end.compiled())
+    minimum = None if w.minimum_membership is None else MinimumMembership(w.minimum_membership.compiled(), w.article)
+    none = None if w.none is None else NoWithdrawalClause(w.none.vclt_article, position=w.none.position,
+                                                          position_source=w.none.position_source,
+                                                          position_text=w.none.position_text)
+    return WithdrawalRule(w.article, w.term, _period(w.notice), w.later_date_allowed, w.named_date_required,
+                          conflict, windows, minimum, none, w.grounds)
+
+
 def compile_rules(t: sc.Treaty) -> TreatyRules:
     """The rule objects of a validated treaty (its withdrawal rules already inherited)."""
     e = t.entry_into_force
@@ -91,21 +106,7 @@ def compile_rules(t: sc.Treaty) -> TreatyRules:
     entry = EntryRule(e.date, e.threshold_date, e.treaty_rule.compiled(), e.state_rule.compiled(),
                       e.state_rule_after, e.treaty_article, e.state_article,
                       ImmediateInConflict(imm.article) if imm else None)
-    w = t.withdrawal
-    rule = None
-    if w is not None:
-        ac = w.armed_conflict
-        conflict = None if ac is None else ConflictClause(ac.tested_at, ac.paragraph, ac.condition, ac.until, ac.ends,
-                                                          ac.events)
-        windows = None if w.windows is None else Windows(w.windows.first.compiled(), w.windows.then.compiled(),
-                                                         w.windows.notice_before_end.compiled())
-        minimum = None if w.minimum_membership is None else MinimumMembership(w.minimum_membership.compiled(),
-                                                                              w.article)
-        none = None if w.none is None else NoWithdrawalClause(w.none.vclt_article, position=w.none.position,
-                                                              position_source=w.none.position_source,
-                                                              position_text=w.none.position_text)
-        rule = WithdrawalRule(w.article, w.term, _period(w.notice), w.later_date_allowed, w.named_date_required,
-                              conflict, windows, minimum, none, w.grounds)
+    rule = None if t.withdrawal is None else compile_withdrawal(t.withdrawal)
     expiry = None if t.expiry is None else Expiry(t.expiry.on, t.expiry.article, t.expiry.how)
     return TreatyRules(t.id, t.adopted, t.signatures_complete, entry, rule, t.parent, expiry)
 

@@ -14,7 +14,7 @@ from datetime import date
 from .dates import DateRange, Day, bounds
 from .kinds import BOUND, CONSENT_KINDS, EventKind, Status
 from .records import Event
-from .rules import Decision, Segment, WithdrawalRule
+from .rules import Decision, Segment, WithdrawalRule, is_party_of
 from .rules.clauses import OPEN, UNKNOWN
 
 __all__ = ["TreatyView", "day", "when", "status_text", "withdrawal_text", "unsettled_reason", "period_words",
@@ -136,15 +136,6 @@ STATUS_WORDS = {
     Status.TERMINATED: "is not bound: the {t} is no longer in force",
 }
 
-_BASIS = {
-    "treaty": "the treaty's own entry into force",
-    "state-rule": None,
-    "succession": "the date its succession takes effect",
-    "source": "the date the source gives",
-    "immediate": "immediate effect for a party to a conflict",
-    "assumed-rule": None,
-}
-
 
 def _entry_clause(t: TreatyView, f, d: date) -> str:
     eif = f.entry_into_force
@@ -164,6 +155,8 @@ def _entry_clause(t: TreatyView, f, d: date) -> str:
                 "immediate effect in a conflict, the treaty would have applied earlier)")
     elif basis == "succession":
         tail = " (from the date its succession takes effect)"
+    elif basis == "parent":
+        tail = f" (the day the {t.parent_title or t.parent_id} entered into force for it)"
     else:
         tail = f" (Art. {art})" if art else ""
     return f"; the {t.short_title} {verb} into force for it {when_}{tail}"
@@ -252,8 +245,13 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
     if t.parent_id is not None:
         p = f.parent
         ptitle = t.parent_title or t.parent_id
-        if p is not None and seg.status not in BOUND and c is not None and p.status not in BOUND and \
-                seg.status in (Status.CONSENTED, Status.WITHDRAWN, Status.UNDECIDED) and f.in_force:
+        binds = None if p is None else is_party_of(p.status, p.possible)
+        if p is None or binds or c is None:
+            parts.append(f"It binds a state only while the {ptitle} ({t.parent_id}) binds it.")
+        elif binds is None:
+            parts.append(f"It binds a state only while the {ptitle} binds it, and on {day(d)} whether that treaty "
+                         f"binds {name} is not settled ({_status_name(p.status, p.possible)}).")
+        elif seg.status not in BOUND and f.in_force:
             parts.append(f"It binds a state only while the {ptitle} binds it, and on {day(d)} that treaty does not "
                          f"bind {name} ({_status_name(p.status, p.possible)}): so it is not in force for {name}.")
         else:
@@ -320,8 +318,6 @@ def unsettled_reason(t: TreatyView, name: str, seg: Segment) -> str:
                           + (f" ({_status_name(p.status, p.possible)})" if p else ""))
     if f.withdrawal_basis == "deferral-unknown" and not causes:
         causes.append("whether an armed-conflict clause held its withdrawal back")
-    from .rules.history import is_party_of
-
     ip = is_party_of(seg.status, seg.possible)
     either = "" if ip is None else (" Either way it is a party." if ip else " Either way it is not a party.")
     reason = f"it is {options}, depending on {' and '.join(causes) if causes else 'facts the data do not hold'}"

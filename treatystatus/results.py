@@ -94,7 +94,8 @@ class StatusResult(_Result):
     consent_type: EventKind | None = None
     #: the day the treaty enters (or entered) into force for the state
     entry_into_force: Day | None = None
-    #: how that day was decided: treaty, state-rule, succession, source, immediate, assumed-rule
+    #: how that day was decided: treaty, state-rule, succession, source, immediate, assumed-rule (an
+    #: instrument of unknown kind, given the rule for ratifications), parent (the parent treaty's day)
     entry_basis: str | None = None
     provisional_application: Day | None = None
     non_intention: Day | None = None

@@ -190,9 +190,8 @@ class Node:
         raise NotImplementedError
 
     def earliest(self, ctx: Context) -> object:
-        """What the clause gives with no conflict: the date the notice period alone yields."""
-        return self.evaluate(Context(ctx.notice, ctx.named, False, None, ctx.treaty_in_force, ctx.state_in_force),
-                             [])
+        """What the notice period alone gives: no conflict, and no later day named."""
+        return self.evaluate(Context(ctx.notice, None, False, None, ctx.treaty_in_force, ctx.state_in_force), [])
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class Facts:
     other_deposits: tuple[Event, ...] = ()
     #: the day the treaty enters (or entered) into force for the state under its consent
     entry_into_force: Day | None = None
-    #: treaty, state-rule, succession, source, immediate, assumed-rule
+    #: treaty, state-rule, succession, source, immediate, assumed-rule, parent
     entry_basis: str | None = None
     entry_article: str | None = None
     in_force: bool = False
@@ -211,6 +211,8 @@ def replay(rules: TreatyRules, events: list[Event] | tuple[Event, ...], *, state
     evs = sorted(events, key=sort_key)
     if known_on is not None:
         evs = [e for e in evs if e.latest <= known_on]
+    if until is not None:  # nothing a state did after it ceased to exist is its act (a continuing state's is its own)
+        evs = [e for e in evs if (e.earliest or e.latest) < until]
     items = _items(rules, evs, until)
     order = sorted(range(len(items)), key=lambda i: (items[i].lo, items[i].hi, i))
     items = [items[i] for i in order]
