@@ -36,5 +36,5 @@ def test_queries_read_the_compiled_index_without_the_schema():
 
 def test_versions():
     assert treatystatus.__version__
-    assert treatystatus.data_version == "2026.11.25"
+    assert treatystatus.data_version == "2026.12.02"
     assert str(treatystatus.data_as_of) == "2026-11-25"
