@@ -28,10 +28,10 @@ print(M(code=pycountry.countries.get(alpha_2="UA").alpha_3).code)
 """
 
 LOAD = """
-import time, treatystatus, treatystatus.store as s, treatystatus.api as a
+import time, treatystatus, treatystatus.index as i, treatystatus.queries as q
 t = time.perf_counter()
-s.dataset().treaty_data("apmbc")
-a.resolve_state("UA")
+i.current().treaty("apmbc").history("UKR")
+q.resolve_state("UA")
 print((time.perf_counter() - t) * 1000)
 """
 
@@ -99,11 +99,11 @@ def main() -> int:
     # -- scale: one million random is_party calls; panels since 1945 -------------------------
     import random
 
+    from treatystatus.index import current
     from treatystatus.panels import panel_rows
-    from treatystatus.store import dataset
 
     rng = random.Random(1945)
-    codes = sorted(dataset().states.states)
+    codes = sorted(current().states)
     tids = [t.id for t in ts.treaties()]
     start = date(1945, 1, 1).toordinal()
     span = date(2026, 11, 25).toordinal() - start
@@ -115,7 +115,7 @@ def main() -> int:
     for s_, t_, d_ in calls:
         try:
             n_yes += is_party(s_, t_, d_)
-        except ts.StatusUnknownError:
+        except ts.StatusUnknownError:  # undecided, disputed or unknown that day
             pass
     t = time.perf_counter() - t
     print()

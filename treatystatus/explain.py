@@ -49,14 +49,18 @@ def when(d: Day | None) -> str:
     if not isinstance(d, DateRange):
         return f"on {day(d)}"
     lo, hi = d.earliest, d.latest
-    if d.precision == "month" or (lo is not None and lo.day == 1 and (hi.month, hi.year) == (lo.month, lo.year)
-                                  and (hi.replace(day=1) == lo) and _last_of_month(hi)):
+    if lo is not None and lo.day == 1 and lo.replace(day=1) == hi.replace(day=1) and _last_of_month(hi):
         return f"in {hi:%B %Y} (the day is not known)"
-    if d.precision == "year" or (lo is not None and lo == date(hi.year, 1, 1) and hi == date(hi.year, 12, 31)):
+    if lo is not None and lo == date(hi.year, 1, 1) and hi == date(hi.year, 12, 31):
         return f"in {hi.year} (the day is not known)"
-    if d.precision == "by" or lo is None:
+    if lo is None or d.precision == "by":
         return f"on or before {day(hi)} (the day is not known)"
     return f"between {day(lo)} and {day(hi)} (the day is not known)"
+
+
+def _cap(text: str) -> str:
+    """The sentence's first letter in capitals, the rest as it is ("On 3 November 2023")."""
+    return text[:1].upper() + text[1:]
 
 
 def _last_of_month(d: date) -> bool:
@@ -122,6 +126,21 @@ _LATER = {
     EventKind.SUSPENSION: "it notified a suspension",
 }
 
+#: a record as a noun phrase, for "depending on the day of ..."
+_NOUNS = {
+    EventKind.SIGNATURE: "its signature", EventKind.RATIFICATION: "its ratification",
+    EventKind.ACCEPTANCE: "its acceptance", EventKind.APPROVAL: "its approval", EventKind.ACCESSION: "its accession",
+    EventKind.SUCCESSION: "its notification of succession", EventKind.CONSENT: "its consent to be bound",
+    EventKind.INSTRUMENT: "its instrument of consent",
+    EventKind.PROVISIONAL_APPLICATION: "its declaration of provisional application",
+    EventKind.NON_INTENTION: "its notice that it does not intend to become a party",
+    EventKind.WITHDRAWAL: "its notification of withdrawal",
+    EventKind.WITHDRAWAL_REVOKED: "the withdrawal of its notification of withdrawal",
+    EventKind.CONSENT_REVOKED: "the revocation of its consent", EventKind.SUSPENSION: "its notice of suspension",
+    EventKind.COMMUNICATION: "its communication", EventKind.ANNOUNCEMENT: "the announcement",
+    EventKind.GAP: "the missing record",
+}
+
 STATUS_WORDS = {
     Status.NOT_SIGNED: "has neither signed nor consented to be bound by the {t}",
     Status.NOT_PARTY: ("has no instrument of consent on record and is not a party; whether it signed is not known "
@@ -169,14 +188,23 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
     f = seg.facts
     title = t.short_title
     parts: list[str] = []
+    unsure = {id(e) for w_, e, _, _ in seg.uncertain if w_ == "act" and e is not None}
+
+    def w(e: Event) -> str:
+        """When ``e`` happened; and, where its unknown day decides the answer, that it may be after ``d``."""
+        text = when(e.date)
+        if id(e) in unsure and text.endswith("(the day is not known)"):
+            text = text[:-1] + f", nor whether it was by {day(d)})"
+        return text
+
     if d < t.adopted:
         parts.append(f"On {day(d)} the {title} did not exist yet: it was adopted on {day(t.adopted)}.")
     if known_on is not None:
         parts.append(f"As the records known on {day(known_on)} gave it:")
     if f.signature:
-        parts.append(f"{name} signed the {title} {when(f.signature.date)}.")
+        parts.append(f"{name} signed the {title} {w(f.signature)}.")
     if f.non_intention:
-        parts.append(f"It notified the depositary {when(f.non_intention.date)} that it does not intend to become a "
+        parts.append(f"It notified the depositary {w(f.non_intention)} that it does not intend to become a "
                      "party, so its signature creates no obligation.")
     c = f.consent
     if c is not None:
@@ -188,7 +216,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
                        (f" with effect from {day(c.in_force)}" if c.in_force else "")))
             line += _entry_clause(t, f, d)
         else:
-            line = f"{name} {_CONSENT_WORDS[c.kind]} {when(c.date)}" + (f" (at {c.at})" if c.at else "")
+            line = f"{name} {_CONSENT_WORDS[c.kind]} {w(c)}" + (f" (at {c.at})" if c.at else "")
             if c.kind is EventKind.SUCCESSION and c.effective:
                 line += f", with effect from {day(c.effective)}"
             line += _entry_clause(t, f, d)
@@ -200,21 +228,21 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         parts.append(f"It declared {when(f.provisional.date)} that it applies the treaty provisionally"
                      + (f" ({f.provisional.note})" if f.provisional.note else "") + ".")
     if f.consent_revoked:
-        parts.append(f"{when(f.consent_revoked.date).capitalize()} it revoked its instrument of consent; its signature "
+        parts.append(f"{_cap(w(f.consent_revoked))} it revoked its instrument of consent; its signature "
                      "stands.")
-    w = f.withdrawal
+    wd = f.withdrawal
     rule = t.withdrawal
     term = rule.term if rule else "withdrawal"
-    if w is not None:
-        ref = f" ({w.ref})" if w.ref else ""
+    if wd is not None:
+        ref = f" ({wd.ref})" if wd.ref else ""
         eff = f.withdrawal_effective
         basis = f.withdrawal_basis
-        line = f"The depositary received its notification of {term} {when(w.date)}{ref}"
+        line = f"The depositary received its notification of {term} {w(wd)}{ref}"
         if f.withdrawal_revoked:
-            line += (f"; that notification was itself withdrawn {when(f.withdrawal_revoked.date)}, before it took "
+            line += (f"; that notification was itself withdrawn {w(f.withdrawal_revoked)}, before it took "
                      "effect")
         elif basis == "disputed":
-            line = (f"It gave notice of {term} {when(w.date)}{ref}, claiming effect from "
+            line = (f"It gave notice of {term} {w(wd)}{ref}, claiming effect from "
                     f"{day(eff) if isinstance(eff, date) else when(eff)}; that effect is disputed (see below)")
         elif basis == "no-effect":
             line += f"; under the {title} no {term} is possible (see below), so it has no effect"
@@ -237,7 +265,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         parts.append(line + ".")
     if f.suspension:
         s = f.suspension
-        parts.append(f"{when(s.date).capitalize()} it notified the depositary that it suspends the operation of the "
+        parts.append(f"{_cap(w(s))} it notified the depositary that it suspends the operation of the "
                      f"{title}" + (f" ({s.note})" if s.note else "") + f". A suspension is not an instrument of {term}: "
                      "the status below follows the treaty's own terms.")
     for a in f.announcements:
@@ -306,7 +334,7 @@ def unsettled_reason(t: TreatyView, name: str, seg: Segment) -> str:
     causes = []
     for what, e, lo, hi in seg.uncertain:
         if what == "act" and e is not None:
-            causes.append(f"the day of its {e.kind.value} ({_plain_when(e.date)})")
+            causes.append(f"the day of {_NOUNS[e.kind]} ({_plain_when(e.date)})")
         elif what == "in-force":
             causes.append(f"the day the {t.short_title} entered into force for it ({_span(lo, hi)})")
         elif what == "effect":
