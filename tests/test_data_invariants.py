@@ -56,9 +56,7 @@ class TestTreatyData:
         for evs in _records(tid).values():
             for e in evs:
                 if e.in_force is not None and e.kind is not EventKind.INSTRUMENT and not e.immediate:
-                    from dataclasses import replace
-
-                    got = entry_into_force(rules.entry, replace(e, in_force=None), e.earliest, e.latest)
+                    got = entry_into_force(rules.entry, e._replace(in_force=None), e.earliest, e.latest)
                     assert (got.earliest, got.latest) == (e.in_force, e.in_force), e.origin
                     checked += 1
         if tid == "apmbc":

@@ -58,7 +58,8 @@ def test_a_withdrawal_never_takes_effect_before_notice_plus_period(state, treaty
                       in_armed_conflict=None if at_war else False)
     if r.possible and w.notice is not None:
         floor = w.notice.apply(d)
-        assert r.earliest_effective is not None and r.earliest_effective >= floor > d
+        assert r.earliest_effective is not None and r.earliest_effective >= floor >= d
+        assert floor > d or w.notice.rule.value == "on-date"  # only "on the same day" takes effect at once
         if r.effective is not None:
             assert r.effective >= r.earliest_effective  # a deferral can only postpone
             if end is not None and at_war:

@@ -534,9 +534,7 @@ class _Builder:
 
 
 def _without_in_force(ev: Event) -> Event:
-    from dataclasses import replace
-
-    return replace(ev, in_force=None)
+    return ev._replace(in_force=None)
 
 
 def _parents_first(models: dict[str, sc.Treaty]) -> list[str]:

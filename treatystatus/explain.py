@@ -8,10 +8,10 @@ never the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateRange, Day, bounds
+from .frozen import Frozen
 from .kinds import BOUND, CONSENT_KINDS, EventKind, Status
 from .records import Event
 from .rules import Decision, Segment, WithdrawalRule, is_party_of
@@ -21,21 +21,11 @@ __all__ = ["TreatyView", "day", "when", "status_text", "withdrawal_text", "unset
            "STATUS_WORDS"]
 
 
-@dataclass(frozen=True)
-class TreatyView:
+class TreatyView(Frozen):
     """What the sentences need to know about a treaty."""
 
-    id: str
-    short_title: str
-    adopted: date
-    in_force: date | None
-    signatures_complete: bool
-    withdrawal: WithdrawalRule | None
-    treaty_article: str
-    state_article: str
-    parent_id: str | None = None
-    parent_title: str | None = None
-    expiry: date | None = None
+    __slots__ = ('id', 'short_title', 'adopted', 'in_force', 'signatures_complete', 'withdrawal', 'treaty_article', 'state_article', 'parent_id', 'parent_title', 'expiry')
+    _defaults = {'parent_id': None, 'parent_title': None, 'expiry': None}
 
 
 def day(d: date) -> str:

@@ -1,4 +1,5 @@
-"""One recorded act or fact of a state under a treaty: the plain, frozen record every layer reads.
+"""The plain, frozen records every layer reads: an act or fact of a state under a treaty, a
+state, a source.
 
 The data files are validated once (``schema``) and compiled into these records; the rules,
 the index, the results and the explanations all read the same objects.
@@ -6,45 +7,38 @@ the index, the results and the explanations all read the same objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import DateRange, Day, edtf
-from .kinds import EventKind
+from .dates import DateRange, edtf
+from .frozen import Frozen
 
 __all__ = ["Event", "StateInfo", "Source"]
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One dated record for one state and one treaty, as written on one data line."""
+class Event(Frozen):
+    """One dated record for one state and one treaty, as written on one data line.
 
-    treaty: str
-    state: str
-    kind: EventKind
-    #: the day the depositary received the instrument (or the day of the announcement): a
-    #: date where the source gives the day, else a :class:`~treatystatus.dates.DateRange`
-    date: Day
-    source: str
-    #: further sources, for facts on the line that the main source does not give
-    also: tuple[str, ...] = ()
-    #: for a succession, the day it takes effect; for a withdrawal, the day the depositary
-    #: gives for its effect
-    effective: date | None = None
-    #: the day the treaty entered into force for the state, where a source gives it
-    in_force: date | None = None
-    #: the depositary notification (C.N.) number or another reference within the source
-    ref: str | None = None
-    #: where the instrument was deposited, for a treaty with several depositaries
-    at: str | None = None
-    #: a withdrawal whose legal effect is disputed
-    disputed: bool = False
-    #: the instrument took immediate effect under the treaty's clause for parties to a
-    #: conflict, as the source says (Geneva Conventions, Arts. 62/61/141/157)
-    immediate: bool = False
-    note: str | None = None
-    #: where the record was read: ``file:line``
-    origin: str = field(default="", compare=False, repr=False)
+    Fields: ``treaty``, ``state``, ``kind`` (an :class:`~treatystatus.kinds.EventKind`);
+    ``date``, the day the depositary received the instrument (or the day of the
+    announcement): a date where the source gives the day, else a
+    :class:`~treatystatus.dates.DateRange`; ``source``; ``also`` (further sources, for
+    facts on the line the main source does not give); ``effective`` (for a succession, the
+    day it takes effect; for a withdrawal, the day the depositary gives for its effect);
+    ``in_force`` (the day the treaty entered into force for the state, where a source gives
+    it); ``ref`` (the depositary notification number); ``at`` (where it was deposited, for a
+    treaty with several depositaries); ``disputed`` (a withdrawal whose effect is disputed);
+    ``immediate`` (it took immediate effect under the treaty's clause for parties to a
+    conflict, as the source says); ``note``; ``origin`` (``file:line``).
+    """
+
+    __slots__ = ("treaty", "state", "kind", "date", "source", "also", "effective", "in_force", "ref", "at",
+                 "disputed", "immediate", "note", "origin")
+    _defaults = {"also": (), "effective": None, "in_force": None, "ref": None, "at": None, "disputed": False,
+                 "immediate": False, "note": None, "origin": ""}
+
+    def _values(self) -> tuple:  # where a record was read does not make it another record
+        return (self.treaty, self.state, self.kind, self.date, self.source, self.also, self.effective, self.in_force,
+                self.ref, self.at, self.disputed, self.immediate, self.note)
 
     @property
     def precision(self) -> str:
@@ -73,36 +67,28 @@ class Event:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class StateInfo:
-    """A state (or other entity) that can take part in treaties."""
+class StateInfo(Frozen):
+    """A state (or other entity) that can take part in treaties.
 
-    code: str
-    name: str
-    #: un-member, observer, non-member (Cook Islands, Niue), other (Kosovo: resolves, not in
-    #: the list of current states), historical
-    kind: str
-    #: UN admission date for members; for others the date given in the states file
-    since: date | None = None
-    #: the first day it no longer existed
-    until: date | None = None
-    #: the state that continues it (the same legal person), whose records stand for it
-    continued_by: str | None = None
+    ``kind``: un-member, observer, non-member (Cook Islands, Niue), other (Kosovo: resolves,
+    not in the list of current states), historical. ``since``: the UN admission date for
+    members, for others the date the states file gives. ``until``: the first day it no
+    longer existed. ``continued_by``: the state that continues it (the same legal person),
+    whose records stand for it.
+    """
+
+    __slots__ = ("code", "name", "kind", "since", "until", "continued_by")
+    _defaults = {"since": None, "until": None, "continued_by": None}
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where facts come from: a status page, a notification, a database page, an article."""
+class Source(Frozen):
+    """Where facts come from: a status page, a notification, a database page, an article.
 
-    id: str
-    kind: str
-    title: str
-    publisher: str
-    url: str | None = None
-    #: the date the source describes ("status as at"), or its publication date
-    date: date | None = None
-    retrieved: date | None = None
-    note: str | None = None
+    ``date`` is the date the source describes ("status as at"), or its publication date.
+    """
+
+    __slots__ = ("id", "kind", "title", "publisher", "url", "date", "retrieved", "note")
+    _defaults = {"url": None, "date": None, "retrieved": None, "note": None}
 
     @classmethod
     def from_plain(cls, d: dict) -> "Source":

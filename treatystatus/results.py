@@ -8,13 +8,13 @@ its bounds, its precision and its EDTF form, so no export turns a year into a da
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from typing import Any
 
 from .dates import DateRange, Day, edtf
 from .kinds import EventKind, Status
+from .frozen import Frozen
 from .records import Event, Source
 
 __all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain"]
@@ -39,12 +39,12 @@ def plain(v: Any) -> Any:
     return str(v)
 
 
-class _Result:
+class _Result(Frozen):
     __slots__ = ()
 
     def to_dict(self) -> dict:
         """The result as plain JSON-ready values (dates as ISO strings, ranges as their bounds)."""
-        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {n: plain(getattr(self, n)) for n in self._fields}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -58,11 +58,11 @@ class _Result:
 
         skip = {"explanation", "sources", "announcements", "events", "references", "clause"}
         rows = []
-        for f in fields(self):  # type: ignore[arg-type]
-            v = getattr(self, f.name)
-            if f.name in skip or v in (None, (), False):
+        for name in self._fields:
+            v = getattr(self, name)
+            if name in skip or v is None or v == () or v is False:
                 continue
-            rows.append((f.name, v.value if isinstance(v, Enum) else (edtf(v) if isinstance(v, DateRange) else v)))
+            rows.append((name, v.value if isinstance(v, Enum) else (edtf(v) if isinstance(v, DateRange) else v)))
         cells = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td style='text-align:left'>"
                         f"{escape(str(v))}</td></tr>" for k, v in rows)
         out = [f"<table>{cells}</table>"]
@@ -76,51 +76,30 @@ class _Result:
         return "".join(out)
 
 
-@dataclass(frozen=True, slots=True, eq=True)
 class StatusResult(_Result):
-    """Where a state stands under a treaty on one day. ``to_frame()`` needs the pandas extra."""
+    """Where a state stands under a treaty on one day. ``to_frame()`` needs the pandas extra.
 
-    state: str
-    state_name: str
-    treaty: str
-    on: date
-    status: Status
-    #: True/False; None when the status is undecided, disputed or unknown
-    is_party: bool | None
-    #: for an undecided status, every status the record allows that day
-    possible: tuple[Status, ...] = ()
-    signature: Day | None = None
-    consent: Day | None = None
-    consent_type: EventKind | None = None
-    #: the day the treaty enters (or entered) into force for the state
-    entry_into_force: Day | None = None
-    #: how that day was decided: treaty, state-rule, succession, source, immediate, assumed-rule (an
-    #: instrument of unknown kind, given the rule for ratifications), parent (the parent treaty's day)
-    entry_basis: str | None = None
-    provisional_application: Day | None = None
-    non_intention: Day | None = None
-    consent_revoked: Day | None = None
-    withdrawal_notified: Day | None = None
-    withdrawal_effective: Day | None = None
-    withdrawal_revoked: Day | None = None
-    #: a notice of suspension, if one was given (it does not change the status)
-    suspension: Day | None = None
-    announcements: tuple[Event, ...] = ()
-    #: the fields whose date is a range (known only to a month, a year, or as a latest day)
-    imprecise_dates: tuple[str, ...] = ()
-    #: for an undecided status: the records whose day decides it, as (what, kind, EDTF bounds)
-    uncertain: tuple[tuple[str, str, str], ...] = ()
-    #: where user data replaced shipped data for this answer: which record won, and why
-    overrides: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = ()
-    references: tuple[str, ...] = ()
-    explanation: str = ""
-    #: the day up to which the facts used were checked
-    data_as_of: date | None = None
-    #: True when the question is about a day after ``data_as_of``
-    after_data_as_of: bool = False
-    #: the answer as the records known on that day gave it (None: as known today)
-    known_on: date | None = None
+    ``state`` (alpha-3), ``state_name``, ``treaty`` (id), ``on``; ``status`` and ``is_party``
+    (True/False; None when the status is undecided, disputed or unknown); ``possible`` (for
+    an undecided status, every status the record allows that day); the dates:
+    ``signature``, ``consent`` and ``consent_type``, ``entry_into_force`` (the day the
+    treaty enters or entered into force for the state) and ``entry_basis`` (how that day was
+    decided: treaty, state-rule, succession, source, immediate, assumed-rule — an
+    instrument of unknown kind given the rule for ratifications —, parent),
+    ``provisional_application``, ``non_intention``, ``consent_revoked``,
+    ``withdrawal_notified``, ``withdrawal_effective``, ``withdrawal_revoked``,
+    ``suspension`` (a notice of suspension, which changes no status); ``announcements``
+    (acts that were not deposited); ``imprecise_dates`` (the fields whose date is a range);
+    ``uncertain`` (for an undecided status, the records whose day decides it, as (what,
+    kind, EDTF bounds)); ``overrides`` (where user data replaced shipped data, and why);
+    ``sources`` and ``references`` (depositary notification numbers); ``explanation``;
+    ``data_as_of`` and ``after_data_as_of``; ``known_on`` (the answer as the records known
+    that day gave it; None: as known today). Each date is a ``date``, or a ``DateRange``
+    where the sources give no day.
+    """
+
+    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'known_on')
+    _defaults = {'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'known_on': None}
 
     def to_frame(self):
         from .frames import results_frame
@@ -128,51 +107,33 @@ class StatusResult(_Result):
         return results_frame([self])
 
 
-@dataclass(frozen=True, slots=True, eq=True)
 class WithdrawalResult(_Result):
-    """When a withdrawal would take (or took) effect, and why: the planner's decision, in fields and words."""
+    """When a withdrawal would take (or took) effect, and why: the planner's decision, in fields and words.
 
-    state: str
-    state_name: str
-    treaty: str
-    #: the day the question is asked about (tense follows it)
-    on: date
-    #: True when the answer is about a notice on record with the depositary
-    recorded: bool
-    #: whether the state could give notice that day: True, False, or None (not settled)
-    possible: bool | None
-    #: why (party, consented, not-bound, already-withdrawn, pending, ceased, terminated,
-    #: unsettled, too-early, no-clause, no-clause-not-permitted, recorded, revoked, disputed)
-    reason: str
-    notified_on: Day
-    #: notice plus the period in the treaty (what the rule alone gives)
-    earliest_effective: Day | None
-    #: the day it takes effect, if it can be told (None: deferred with no end, unknown, or not possible)
-    effective: Day | None
-    #: True/False when an armed-conflict clause does/does not hold it back; None when not known
-    deferred: bool | None
-    deferred_until: str | None = None
-    #: the first day notice may be given, where the treaty sets a minimum time as a party
-    notice_not_before: date | None = None
-    article: str = ""
-    clause: str = ""
-    sources: tuple[Source, ...] = ()
-    references: tuple[str, ...] = ()
-    explanation: str = ""
-    data_as_of: date | None = None
-    after_data_as_of: bool = False
+    ``on``: the day the question is asked about (tense follows it); ``recorded``: the
+    answer is about a notice on record with the depositary; ``possible``: whether the state
+    could give notice that day (True, False, or None: not settled) and ``reason`` (party,
+    consented, not-bound, already-withdrawn, pending, ceased, terminated, unsettled,
+    too-early, no-clause, no-clause-not-permitted, recorded, recorded-rule, revoked,
+    disputed, no-effect); ``notified_on``; ``earliest_effective`` (what the notice period
+    alone gives); ``effective`` (the day it takes effect, if it can be told; None when
+    deferred with no end, when that depends on facts not given, or when not possible);
+    ``deferred`` (True/False when an armed-conflict clause does/does not hold it back; None
+    when not known) and ``deferred_until``; ``notice_not_before`` (where the treaty sets a
+    minimum time as a party); ``article`` and ``clause`` (quoted); ``sources``,
+    ``references``, ``explanation``, ``data_as_of``, ``after_data_as_of``.
+    """
+
+    __slots__ = ('state', 'state_name', 'treaty', 'on', 'recorded', 'possible', 'reason', 'notified_on', 'earliest_effective', 'effective', 'deferred', 'deferred_until', 'notice_not_before', 'article', 'clause', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of')
+    _defaults = {'deferred_until': None, 'notice_not_before': None, 'article': "", 'clause': "", 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False}
 
 
-@dataclass(frozen=True, slots=True, eq=True)
 class Timeline(_Result):
-    """Every recorded event of a state under a treaty. ``to_frame()`` needs the pandas extra."""
+    """Every recorded event of a state under a treaty (``events``, in order, with their
+    ``sources``). ``to_frame()`` needs the pandas extra."""
 
-    state: str
-    state_name: str
-    treaty: str
-    events: tuple[Event, ...]
-    sources: tuple[Source, ...] = ()
-    data_as_of: date | None = None
+    __slots__ = ('state', 'state_name', 'treaty', 'events', 'sources', 'data_as_of')
+    _defaults = {'sources': (), 'data_as_of': None}
 
     def to_frame(self):
         from .frames import timeline_frame

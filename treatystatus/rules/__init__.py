@@ -3,22 +3,39 @@
 Handed a treaty's rules and a state's records, the engine returns that state's
 :class:`History` (ordered segments with their status and the facts behind each) and, for a
 notice of withdrawal, a :class:`Decision`. It imports only ``dates``, ``kinds``,
-``records`` and ``errors``; it never looks anything up.
+``records``, ``frozen`` and ``errors``; it never looks anything up.
+
+Modules: ``clauses`` (periods and the nodes of a withdrawal clause), ``consent`` (entry into
+force for a state), ``withdrawal`` (the clause as a rule and the planner), ``model`` (the
+history and its segments), ``history`` (``replay``), ``compose`` (protocols and parents).
+Names are imported on first use, so that reading a history needs ``model`` alone.
 """
 
-from .clauses import (OPEN, UNKNOWN, AfterNotice, Context, DaysAfter, EventEnd, Expiry, FirstDayOfMonthAfterDays,
-                      FirstDayOfNthMonthAfter, IfInConflict, ImmediateInConflict, Later, MinimumMembership,
-                      MonthsAfter, NamedDay, NoWithdrawalClause, OnDate, Period, Windows, YearsAfter, period)
-from .compose import combine, compose
-from .consent import Entry, EntryRule, entry_into_force
-from .history import Facts, History, Parent, Segment, TreatyRules, is_party_of, replay, sort_key
-from .withdrawal import ConflictClause, Decision, WithdrawalRule, build_effect, plan
+import importlib
 
-__all__ = [
-    "Period", "OnDate", "DaysAfter", "MonthsAfter", "YearsAfter", "FirstDayOfNthMonthAfter",
-    "FirstDayOfMonthAfterDays", "period", "Context", "OPEN", "UNKNOWN", "AfterNotice", "NamedDay", "Later",
-    "EventEnd", "IfInConflict", "Windows", "MinimumMembership", "NoWithdrawalClause", "Expiry",
-    "ImmediateInConflict", "EntryRule", "Entry", "entry_into_force", "TreatyRules", "Facts", "Parent", "Segment",
-    "History", "replay", "is_party_of", "sort_key", "compose", "combine", "WithdrawalRule", "ConflictClause",
-    "Decision", "plan", "build_effect",
-]
+_WHERE = {
+    **{n: "clauses" for n in ("Period", "OnDate", "DaysAfter", "MonthsAfter", "YearsAfter", "FirstDayOfNthMonthAfter",
+                               "FirstDayOfMonthAfterDays", "period", "PERIOD_KINDS", "Context", "OPEN", "UNKNOWN",
+                               "Node", "AfterNotice", "NamedDay", "Later", "EventEnd", "IfInConflict", "Windows",
+                               "MinimumMembership", "NoWithdrawalClause", "Expiry", "ImmediateInConflict")},
+    **{n: "consent" for n in ("EntryRule", "Entry", "entry_into_force")},
+    **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key")},
+    **{n: "history" for n in ("replay", "MAX_UNCERTAIN")},
+    **{n: "compose" for n in ("compose", "combine")},
+    **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect")},
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'treatystatus.rules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -22,11 +22,11 @@ and by three guards on the notice itself: ``MinimumMembership(period)``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..dates import add_months
 from ..errors import InvalidDateError
+from ..frozen import Frozen
 
 __all__ = [
     "Period", "OnDate", "DaysAfter", "MonthsAfter", "YearsAfter", "FirstDayOfNthMonthAfter",
@@ -155,21 +155,11 @@ OPEN = _Marker("OPEN")
 UNKNOWN = _Marker("UNKNOWN")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Frozen):
     """The facts a withdrawal clause is applied to."""
 
-    notice: date
-    #: a later day the notice names for the withdrawal, if any
-    named: date | None = None
-    #: the state is in an armed conflict: True, False, or None (not stated)
-    in_conflict: bool | None = None
-    #: the day the armed conflict (and what the clause waits for) ends, if stated
-    conflict_end: date | None = None
-    #: the day the treaty entered into force (for renewal periods)
-    treaty_in_force: date | None = None
-    #: the day the treaty entered into force for the state (for a minimum membership)
-    state_in_force: date | None = None
+    __slots__ = ('notice', 'named', 'in_conflict', 'conflict_end', 'treaty_in_force', 'state_in_force')
+    _defaults = {'named': None, 'in_conflict': None, 'conflict_end': None, 'treaty_in_force': None, 'state_in_force': None}
 
 
 def _later(values: list) -> object:
@@ -180,8 +170,10 @@ def _later(values: list) -> object:
     return max(values)
 
 
-class Node:
+class Node(Frozen):
     """A part of a withdrawal clause: ``evaluate(ctx, trace)`` gives a date, OPEN or UNKNOWN."""
+
+    __slots__ = ()
 
     def evaluate(self, ctx: Context, trace: list) -> object:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -194,11 +186,10 @@ class Node:
         return self.evaluate(Context(ctx.notice, None, False, None, ctx.treaty_in_force, ctx.state_in_force), [])
 
 
-@dataclass(frozen=True)
 class AfterNotice(Node):
     """The notice day plus a period ("six months after the receipt of the instrument")."""
 
-    period: Period
+    __slots__ = ('period',)
 
     def evaluate(self, ctx: Context, trace: list) -> object:
         v = self.period.apply(ctx.notice)
@@ -209,13 +200,11 @@ class AfterNotice(Node):
         return {"kind": "after-notice", "period": self.period.describe()}
 
 
-@dataclass(frozen=True)
 class NamedDay(Node):
     """A later day the notice names, not before ``not_before`` has run from the notice."""
 
-    not_before: Period
-    #: True where the treaty requires the notice to name the day (Open Skies, CFE)
-    required: bool = False
+    __slots__ = ('not_before', 'required')
+    _defaults = {'required': False}
 
     def evaluate(self, ctx: Context, trace: list) -> object:
         floor = self.not_before.apply(ctx.notice)
@@ -228,11 +217,10 @@ class NamedDay(Node):
         return {"kind": "named-day", "not_before": self.not_before.describe(), "required": self.required}
 
 
-@dataclass(frozen=True)
 class EventEnd(Node):
     """The end of an event the clause waits for (the end of the armed conflict ...), as stated."""
 
-    event: str
+    __slots__ = ('event',)
 
     def evaluate(self, ctx: Context, trace: list) -> object:
         v = ctx.conflict_end if ctx.conflict_end is not None else (OPEN if ctx.in_conflict else UNKNOWN)
@@ -243,11 +231,10 @@ class EventEnd(Node):
         return {"kind": "event-end", "event": self.event}
 
 
-@dataclass(frozen=True)
 class Later(Node):
     """The later of its parts: a part can only postpone, never bring a date forward."""
 
-    parts: tuple[Node, ...]
+    __slots__ = ('parts',)
 
     def evaluate(self, ctx: Context, trace: list) -> object:
         values = [p.evaluate(ctx, trace) for p in self.parts]
@@ -259,7 +246,6 @@ class Later(Node):
         return {"kind": "later", "parts": [p.describe() for p in self.parts]}
 
 
-@dataclass(frozen=True)
 class IfInConflict(Node):
     """A condition on an armed conflict, tested when notice is given or when the period expires.
 
@@ -267,13 +253,8 @@ class IfInConflict(Node):
     where they stand.
     """
 
-    tested_at: str  # "notification" | "expiry"
-    then: Node
-    otherwise: Node
-    paragraph: str = ""
-    condition: str = ""
-    until: str = ""
-    ends: str = ""
+    __slots__ = ('tested_at', 'then', 'otherwise', 'paragraph', 'condition', 'until', 'ends')
+    _defaults = {'paragraph': "", 'condition': "", 'until': "", 'ends': ""}
 
     def test_day(self, ctx: Context) -> object:
         return ctx.notice if self.tested_at == "notification" else self.otherwise.evaluate(ctx, [])
@@ -303,14 +284,11 @@ class IfInConflict(Node):
                 "then": self.then.describe(), "otherwise": self.otherwise.describe()}
 
 
-@dataclass(frozen=True)
 class Windows(Node):
     """Fixed periods: ``first`` from the treaty's entry into force, then successive ``then``;
     a denunciation given at least ``notice`` before a period ends takes effect when it ends."""
 
-    first: Period
-    then: Period
-    notice: Period  # how long before the end of a period the notice must be given
+    __slots__ = ('first', 'then', 'notice')
 
     def period_ends(self, start: date, after: date) -> date:
         """The first end of a period such that a notice on ``after`` is in time for it."""
@@ -351,13 +329,12 @@ def _minus(p: Period, end: date) -> date:
 
 # -- guards on the notice, and treaty-level clauses ---------------------------------------------------
 
-@dataclass(frozen=True)
-class MinimumMembership:
+class MinimumMembership(Frozen):
     """Notice may be given only once ``period`` has run from the treaty's entry into force for
     the state (European Convention on Human Rights, Art. 58(1): five years)."""
 
-    period: Period
-    article: str = ""
+    __slots__ = ('period', 'article')
+    _defaults = {'article': ""}
 
     def first_notice_day(self, state_in_force: date) -> date:
         return self.period.apply(state_in_force)
@@ -366,45 +343,35 @@ class MinimumMembership:
         return {"kind": "minimum-membership", "period": self.period.describe(), "article": self.article}
 
 
-@dataclass(frozen=True)
-class NoWithdrawalClause:
+class NoWithdrawalClause(Frozen):
     """The treaty has no clause on withdrawal: the Vienna Convention on the Law of Treaties,
     Art. 56, applies (no withdrawal unless the parties intended to allow it or the treaty's
     nature implies it; then twelve months' notice), with a treaty body's or the depositary's
     stated position where one exists."""
 
-    vclt_article: str = "56"
-    notice: Period = field(default_factory=lambda: MonthsAfter(12))
-    #: "not-permitted" where a treaty body or the depositary has said no withdrawal is possible
-    position: str | None = None
-    #: the source of the position, and its words (quoted data)
-    position_source: str | None = None
-    position_text: str | None = None
+    __slots__ = ('vclt_article', 'notice', 'position', 'position_source', 'position_text')
+    _defaults = {'vclt_article': "56", 'notice': MonthsAfter(12), 'position': None, 'position_source': None, 'position_text': None}
 
     def describe(self) -> dict:
         return {"kind": "no-withdrawal-clause", "vclt_article": self.vclt_article, "notice": self.notice.describe(),
                 "position": self.position, "position_source": self.position_source}
 
 
-@dataclass(frozen=True)
-class Expiry:
+class Expiry(Frozen):
     """The treaty's own end: on ``on`` it ceases to be in force for every party."""
 
-    on: date
-    article: str = ""
-    #: "expiry" (its term ran out) or "termination" (ended by the parties' acts)
-    how: str = "expiry"
+    __slots__ = ('on', 'article', 'how')
+    _defaults = {'article': "", 'how': "expiry"}
 
     def describe(self) -> dict:
         return {"kind": self.how, "on": self.on, "article": self.article}
 
 
-@dataclass(frozen=True)
-class ImmediateInConflict:
+class ImmediateInConflict(Frozen):
     """Ratifications and accessions by parties to a conflict take effect at once (Geneva
     Conventions I-IV, Arts. 62/61/141/157): applied where the source records that they did."""
 
-    article: str
+    __slots__ = ('article',)
 
     def describe(self) -> dict:
         return {"kind": "immediate-in-conflict", "article": self.article}

@@ -7,10 +7,10 @@ unknown leaves a protocol that would bind undecided, never "no".
 
 from __future__ import annotations
 
-from dataclasses import replace
 from ..dates import Day, bounds, iso_or_range
 from ..kinds import BOUND, Status
-from .history import History, Parent, Segment, _segments
+from .history import _segments
+from .model import History, Parent
 
 __all__ = ["compose", "combine"]
 
@@ -48,12 +48,12 @@ def compose(child: History, parent: History) -> History:
         p = parent.at(b)
         p_statuses = p.possible or (p.status,)
         outcomes = frozenset((s, sig) for own, sig in c.outcomes for ps in p_statuses for s in combine(own, ps))
-        facts = replace(c.facts, parent=Parent(parent.treaty, p.status, p.possible, p.facts.entry_into_force))
+        facts = c.facts._replace(parent=Parent(parent.treaty, p.status, p.possible, p.facts.entry_into_force))
         own, theirs = c.facts.entry_into_force, p.facts.entry_into_force
         both = _later(own, theirs)
         if own is not None and theirs is not None and both != own:
             # in force for the state only from the day the parent is: that day, and the parent's rule
-            facts = replace(facts, entry_into_force=both, entry_basis="parent", entry_article=p.facts.entry_article)
+            facts = facts._replace(entry_into_force=both, entry_basis="parent", entry_article=p.facts.entry_article)
         unc: tuple = ()
         if len({o[0] for o in outcomes}) > 1:  # what decides it: the child's unknown days, or the parent's
             unc = c.uncertain + (p.uncertain or (("parent", None, None, None),))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from ..frozen import Frozen
 from ..kinds import EventKind
 from ..records import Event
 from .clauses import ImmediateInConflict, Period
@@ -12,35 +12,17 @@ from .clauses import ImmediateInConflict, Period
 __all__ = ["EntryRule", "Entry", "entry_into_force"]
 
 
-@dataclass(frozen=True)
-class EntryRule:
+class EntryRule(Frozen):
     """A treaty's entry-into-force clauses, as data."""
 
-    #: the day the treaty entered into force (None: not in force)
-    treaty_date: date | None
-    #: the day the instrument that brought it into force was deposited
-    threshold_date: date | None
-    treaty_rule: Period
-    state_rule: Period
-    #: the state rule applies to instruments deposited after the threshold instrument
-    #: ("threshold"), or only after the treaty's entry into force ("entry-into-force")
-    state_rule_after: str
-    treaty_article: str
-    state_article: str
-    immediate: ImmediateInConflict | None = None
+    __slots__ = ('treaty_date', 'threshold_date', 'treaty_rule', 'state_rule', 'state_rule_after', 'treaty_article', 'state_article', 'immediate')
+    _defaults = {'immediate': None}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Frozen):
     """The day (or the bounds of the day) a treaty enters into force for a state, and why."""
 
-    earliest: date
-    latest: date
-    #: treaty (the treaty's own date), state-rule, succession, source (a date a source gives),
-    #: immediate (a party to a conflict), assumed-rule (an instrument of unknown kind, given
-    #: the rule for ratifications)
-    basis: str
-    article: str
+    __slots__ = ('earliest', 'latest', 'basis', 'article')
 
 
 def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date) -> Entry | None:

@@ -16,19 +16,16 @@ inside a range is undecided unless every possibility gives the same answer.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
 
-from ..dates import MIN, Day, iso_or_range
-from ..kinds import BOUND, CONSENT_KINDS, KIND_CODES, STATUS_CODES, UNSETTLED, EventKind, Status
+from ..dates import MIN, iso_or_range
+from ..kinds import CONSENT_KINDS, STATUS_CODES, EventKind, Status
 from ..records import Event
-from .clauses import Expiry
-from .consent import Entry, EntryRule, entry_into_force
-from .withdrawal import WithdrawalRule
+from .consent import Entry, entry_into_force
+from .model import Facts, History, Segment, TreatyRules, sort_key
 
-__all__ = ["TreatyRules", "Facts", "Parent", "Segment", "History", "replay", "is_party_of", "sort_key",
-           "MAX_UNCERTAIN"]
+__all__ = ["replay", "MAX_UNCERTAIN"]
 
 #: kinds that take part in the order of a state's acts (an announcement is not an act of the
 #: treaty, and a gap is a fact about the data)
@@ -37,168 +34,33 @@ _CHAIN = frozenset(EventKind) - {EventKind.ANNOUNCEMENT, EventKind.GAP}
 MAX_UNCERTAIN = 10
 
 
-@dataclass(frozen=True)
-class TreatyRules:
-    """Everything the engine needs to know about a treaty."""
-
-    id: str
-    adopted: date
-    signatures_complete: bool
-    entry: EntryRule
-    withdrawal: WithdrawalRule | None
-    parent: str | None = None
-    expiry: Expiry | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Parent:
-    """The parent treaty's standing for the state, for a protocol or amendment."""
-
-    treaty: str
-    status: Status
-    possible: tuple[Status, ...] = ()
-    entry_into_force: Day | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What had happened by a day (as known today), and what it implies."""
-
-    signature: Event | None = None
-    consent: Event | None = None
-    #: the same instrument deposited with another of the treaty's depositaries
-    other_deposits: tuple[Event, ...] = ()
-    #: the day the treaty enters (or entered) into force for the state under its consent
-    entry_into_force: Day | None = None
-    #: treaty, state-rule, succession, source, immediate, assumed-rule, parent
-    entry_basis: str | None = None
-    entry_article: str | None = None
-    in_force: bool = False
-    provisional: Event | None = None
-    non_intention: Event | None = None
-    consent_revoked: Event | None = None
-    withdrawal: Event | None = None
-    #: the day the withdrawal takes (or took) effect
-    withdrawal_effective: Day | None = None
-    #: depositary, rule, disputed, deferral-unknown (a clause may defer it: not known),
-    #: no-effect (a treaty body holds that no withdrawal is possible)
-    withdrawal_basis: str | None = None
-    withdrawal_revoked: Event | None = None
-    suspension: Event | None = None
-    communications: tuple[Event, ...] = ()
-    announcements: tuple[Event, ...] = ()
-    gap: Event | None = None
-    ceased: date | None = None
-    terminated: date | None = None
-    parent: Parent | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """From ``start`` (included) to ``end`` (excluded; None: open), one status and its facts."""
-
-    start: date
-    end: date | None
-    status: Status
-    facts: Facts
-    #: for an undecided segment, every status the record allows (else empty)
-    possible: tuple[Status, ...] = ()
-    #: what decides between them: (what, event, earliest, latest), what being act, in-force,
-    #: effect or parent
-    uncertain: tuple = ()
-    #: every (status, signature standing) the record allows that day
-    outcomes: frozenset = field(default_factory=frozenset)
-
-    @property
-    def is_party(self) -> bool | None:
-        return is_party_of(self.status, self.possible)
-
-
-def is_party_of(status: Status, possible: tuple[Status, ...] = ()) -> bool | None:
-    """True/False when the treaty certainly is/is not in force for the state; None if not settled."""
-    if status is Status.UNDECIDED:
-        answers = {is_party_of(s) for s in possible}
-        return answers.pop() if len(answers) == 1 else None
-    if status in UNSETTLED:
-        return None
-    return status in BOUND
-
-
-@dataclass(frozen=True)
-class History:
-    """A state's segments under a treaty, covering every day from the first possible one."""
-
-    state: str
-    treaty: str
-    segments: tuple[Segment, ...]
-    #: the state's records, in order
-    events: tuple[Event, ...] = ()
-    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        if not self._starts:
-            object.__setattr__(self, "_starts", tuple(s.start.toordinal() for s in self.segments))
-
-    def at(self, d: date) -> Segment:
-        """The segment that holds the day ``d``."""
-        return self.segments[bisect.bisect_right(self._starts, d.toordinal()) - 1]
-
-    def change_points(self) -> tuple[tuple[date, Status], ...]:
-        """Each day the status changes, with the new status (the first segment left out)."""
-        out = []
-        last = self.segments[0].status, self.segments[0].possible
-        for s in self.segments[1:]:
-            if (s.status, s.possible) != last:
-                out.append((s.start, s.status))
-                last = s.status, s.possible
-        return tuple(out)
-
-
-def sort_key(e: Event) -> tuple:
-    """The order of a state's records: by day (a range by its first day, an "on or before"
-    by its last), then by kind."""
-    lo = e.earliest
-    day = lo if (e.precision in ("month", "year", "range") and lo is not None) else e.latest
-    return (day, KIND_CODES[e.kind])
-
-
 # -- the replay -----------------------------------------------------------------------------------
 
-@dataclass(slots=True)
 class _Item:
-    lo: date
-    hi: date
-    what: str  # act, in-force, effect, ceased, terminated, adopted
-    event: Event | None = None
-    dep: int | None = None  # the item this one follows from
-    chain: int | None = None  # position among the ordered acts
-    entry: Entry | None = None  # for in-force
-    basis: str | None = None  # for effect
+    """One thing that happens on the calendar (mutable while the replay orders them): an act,
+    or what follows from one (an entry into force, a withdrawal's effect), or the state's or
+    the treaty's end. ``dep`` is the item it follows from; ``chain`` its place among the acts."""
+
+    __slots__ = ("lo", "hi", "what", "event", "dep", "chain", "entry", "basis")
+
+    def __init__(self, lo, hi, what, event=None, dep=None, chain=None, entry=None, basis=None):
+        self.lo, self.hi, self.what, self.event, self.dep, self.chain, self.entry, self.basis = (
+            lo, hi, what, event, dep, chain, entry, basis)
 
 
-@dataclass(slots=True)
 class _S:
-    sig: Event | None = None
-    consent: Event | None = None
-    consent_item: int | None = None
-    deposits: tuple = ()
-    entry: Entry | None = None
-    in_force: bool = False
-    prov: Event | None = None
-    nonint: Event | None = None
-    crev: Event | None = None
-    wd: Event | None = None
-    wd_item: int | None = None
-    wd_eff: tuple | None = None  # (lo, hi, basis)
-    wd_applied: bool = False
-    wd_rev: Event | None = None
-    susp: Event | None = None
-    comms: tuple = ()
-    ann: tuple = ()
-    gap: Event | None = None
-    ceased: date | None = None
-    terminated: date | None = None
-    adopted: bool = False
+    """The replay's state after some items have happened (mutable)."""
+
+    __slots__ = ("sig", "consent", "consent_item", "deposits", "entry", "in_force", "prov", "nonint", "crev", "wd",
+                 "wd_item", "wd_eff", "wd_applied", "wd_rev", "susp", "comms", "ann", "gap", "ceased", "terminated",
+                 "adopted")
+
+    def __init__(self) -> None:
+        self.sig = self.consent = self.consent_item = self.entry = self.prov = self.nonint = self.crev = None
+        self.wd = self.wd_item = self.wd_eff = self.wd_rev = self.susp = self.gap = None
+        self.ceased = self.terminated = None
+        self.deposits = self.comms = self.ann = ()
+        self.in_force = self.wd_applied = self.adopted = False
 
 
 def replay(rules: TreatyRules, events: list[Event] | tuple[Event, ...], *, state: str = "",

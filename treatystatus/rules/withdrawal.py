@@ -8,17 +8,16 @@ module writes the sentences from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
+from ..frozen import Frozen
 from .clauses import (OPEN, UNKNOWN, AfterNotice, Context, EventEnd, IfInConflict, Later, MinimumMembership,
                       NamedDay, Node, NoWithdrawalClause, Period, Windows, Expiry)
 
 __all__ = ["WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect"]
 
 
-@dataclass(frozen=True)
-class ConflictClause:
+class ConflictClause(Frozen):
     """A clause that keeps a withdrawing state bound while it is in an armed conflict.
 
     ``condition``, ``until`` and ``ends`` are the treaty's own words; ``events`` what the hold
@@ -26,38 +25,17 @@ class ConflictClause:
     Art. 37(2)).
     """
 
-    #: when the condition is tested: when notice is given ("notification") or when the notice
-    #: period expires ("expiry")
-    tested_at: str
-    paragraph: str
-    condition: str
-    until: str
-    ends: str
-    events: tuple[str, ...] = ()
+    __slots__ = ('tested_at', 'paragraph', 'condition', 'until', 'ends', 'events')
+    _defaults = {'events': ()}
 
 
-@dataclass(frozen=True)
-class WithdrawalRule:
+class WithdrawalRule(Frozen):
     """A treaty's withdrawal (or denunciation) clause, as data and rule objects."""
 
-    article: str
-    #: the treaty's word: withdrawal or denunciation
-    term: str = "withdrawal"
-    #: the period from notice to effect (None only where the treaty has no clause)
-    notice: Period | None = None
-    #: the notice may (or must) name a later day
-    later_date_allowed: bool = False
-    named_date_required: bool = False
-    #: an armed-conflict clause
-    conflict: ConflictClause | None = None
-    windows: Windows | None = None
-    minimum: MinimumMembership | None = None
-    none: NoWithdrawalClause | None = None
-    #: the ground the treaty requires (its words), if any
-    grounds: str | None = None
-    effect: Node | None = field(default=None, compare=False)
+    __slots__ = ('article', 'term', 'notice', 'later_date_allowed', 'named_date_required', 'conflict', 'windows', 'minimum', 'none', 'grounds', 'effect')
+    _defaults = {'term': "withdrawal", 'notice': None, 'later_date_allowed': False, 'named_date_required': False, 'conflict': None, 'windows': None, 'minimum': None, 'none': None, 'grounds': None, 'effect': None}
 
-    def __post_init__(self) -> None:
+    def _post_init(self) -> None:
         if self.effect is None and self.none is None:
             object.__setattr__(self, "effect", build_effect(self))
 
@@ -94,36 +72,11 @@ def build_effect(rule: WithdrawalRule) -> Node:
     return IfInConflict(c.tested_at, Later((base, *events)), base, c.paragraph, c.condition, c.until, c.ends)
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(Frozen):
     """What the rules decide for a notice of withdrawal given on ``notice``."""
 
-    notice: object  # a date, or a DateRange for a recorded notice known only roughly
-    #: may the state give notice that day: True, False, or None (not settled)
-    possible: bool | None
-    #: why (a code): party, consented, not-bound, already-withdrawn, pending, ceased,
-    #: terminated, unsettled, too-early, no-clause, no-clause-not-permitted, recorded
-    reason: str
-    #: the day the notice period alone gives (None where no date follows)
-    earliest: object = None
-    #: the day it takes effect, if that can be told (None: deferred with no end, unknown, or
-    #: not possible)
-    effective: object = None
-    #: True/False when a clause does/does not postpone it; None when that cannot be told
-    deferred: bool | None = False
-    #: what the deferral waits for (the treaty's words), if deferred or possibly deferred
-    until: str | None = None
-    #: the day the conflict condition is tested, and whether it held
-    test_day: object = None
-    condition_holds: bool | None = None
-    #: the first day notice may be given, under a minimum time as a party
-    notice_not_before: date | None = None
-    #: the last day a notice is in time for the current renewal period, and its end
-    window_deadline: date | None = None
-    #: the treaty's own end, where it comes before the withdrawal would take effect
-    treaty_ends: date | None = None
-    #: every rule applied, in order (machine-readable)
-    trace: tuple = ()
+    __slots__ = ('notice', 'possible', 'reason', 'earliest', 'effective', 'deferred', 'until', 'test_day', 'condition_holds', 'notice_not_before', 'window_deadline', 'treaty_ends', 'trace')
+    _defaults = {'earliest': None, 'effective': None, 'deferred': False, 'until': None, 'test_day': None, 'condition_holds': None, 'notice_not_before': None, 'window_deadline': None, 'treaty_ends': None, 'trace': ()}
 
 
 def plan(rule: WithdrawalRule, notice: date, *, in_conflict: bool | None = None, conflict_end: date | None = None,
