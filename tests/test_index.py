@@ -30,25 +30,48 @@ def _run(cache: Path, code: str = QUERY, **env: str) -> list[str]:
 
 
 def _folders(cache: Path) -> list[Path]:
-    return [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".tmp-")]
+    return [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".tmp-") and p.name != "stamps"]
 
 
 def test_built_once_then_read_back_without_building(tmp_path):
     assert _run(tmp_path) == ["True", "withdrawal-pending", "True"]  # the first use builds the index
     (folder,) = _folders(tmp_path)
-    assert (folder / "main.json").is_file() and (folder / "t-apmbc.json").is_file()
+    assert (folder / "core").is_file() and (folder / "t-apmbc").is_file()
+    assert len(list((tmp_path / "stamps").iterdir())) == 1
     assert _run(tmp_path) == ["True", "withdrawal-pending", "False"]  # the next one only reads it
+    shutil.rmtree(tmp_path / "stamps")  # without its stamp, the content hash finds the same index
+    assert _run(tmp_path) == ["True", "withdrawal-pending", "False"]
 
 
-@pytest.mark.parametrize("victim, content", [
-    ("main.json", "{not json"), ("t-apmbc.json", "garbage"), ("t-rome-statute.json", '{"key": "someone else"}'),
-    ("main.json", ""),
+@pytest.mark.parametrize("victim, damage", [
+    ("core", lambda b: b"garbage"), ("t-apmbc", lambda b: b[: len(b) // 2]), ("t-rome-statute", lambda b: b""),
+    ("core", lambda b: b[:-1] + bytes([b[-1] ^ 1])), ("names", lambda b: b[:10]),
 ])
-def test_a_corrupt_cache_is_rebuilt_not_trusted(tmp_path, victim, content):
+def test_a_truncated_or_corrupt_cache_is_rebuilt_not_trusted(tmp_path, victim, damage):
     _run(tmp_path)
     (folder,) = _folders(tmp_path)
-    (folder / victim).write_text(content, encoding="utf-8")
+    f = folder / victim
+    f.write_bytes(damage(f.read_bytes()))
     assert _run(tmp_path)[:2] == ["True", "withdrawal-pending"]
+    assert _run(tmp_path, "import treatystatus as ts; print(ts.resolve_state('Ivory Coast'))") == ["CIV"]
+
+
+def test_a_stamp_that_lies_is_not_believed(tmp_path):
+    _run(tmp_path)
+    (stamp,) = (tmp_path / "stamps").iterdir()
+    text = stamp.read_text(encoding="utf-8")
+    stamp.write_text(text.rsplit("\n\0\n", 1)[0] + "\n\0\n" + "0" * 32, encoding="utf-8")  # no such index
+    assert _run(tmp_path)[:2] == ["True", "withdrawal-pending"]
+
+
+def test_two_processes_building_at_once_leave_a_valid_index(tmp_path):
+    e = dict(os.environ, TREATYSTATUS_CACHE=str(tmp_path))
+    procs = [subprocess.Popen([sys.executable, "-c", QUERY], stdout=subprocess.PIPE, text=True, env=e, cwd="/")
+             for _ in range(3)]
+    outs = [p.communicate()[0].split()[:2] for p in procs]
+    assert all(p.returncode == 0 for p in procs) and outs == [["True", "withdrawal-pending"]] * 3
+    (folder,) = _folders(tmp_path)
+    assert _run(tmp_path) == ["True", "withdrawal-pending", "False"]
 
 
 def test_the_cache_is_keyed_by_the_data_and_user_directories(tmp_path):
@@ -76,10 +99,10 @@ def test_an_unwritable_cache_falls_back(tmp_path, monkeypatch):
     assert _run(blocker / "cache")[:2] == ["True", "withdrawal-pending"]
     # the default places: inside the package, else the user's cache directory, else memory
     user = tmp_path / "user-cache"
-    monkeypatch.setattr(index, "_cache_dirs", lambda: [blocker / "in-package", user, None])
+    monkeypatch.setattr(index, "_cache_dirs", lambda: [str(blocker / "in-package"), str(user), None])
     idx = index.load(index._layers([FIX / "userdata"]))
-    assert (user / idx.key / "main.json").is_file()
-    monkeypatch.setattr(index, "_cache_dirs", lambda: [blocker / "x", None])
+    assert (user / idx.key / "core").is_file()
+    monkeypatch.setattr(index, "_cache_dirs", lambda: [str(blocker / "x"), None])
     assert index.load(index._layers([FIX / "userdata"])).treaty("apmbc").history("UKR").at(
         date(2026, 1, 1)).is_party
 
@@ -88,8 +111,8 @@ def test_the_default_places(monkeypatch, tmp_path):
     monkeypatch.delenv("TREATYSTATUS_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     places = index._cache_dirs()
-    assert places[0] == Path(index.__file__).resolve().parent / "_cache"
-    assert places[1] == tmp_path / "treatystatus" and places[2] is None
+    assert places[0] == str(Path(index.__file__).resolve().parent / "_cache")
+    assert places[1] == str(tmp_path / "treatystatus") and places[2] is None
     monkeypatch.setenv("TREATYSTATUS_CACHE", "none")
     assert index._cache_dirs() == [None]
 
@@ -142,8 +165,12 @@ def test_a_refused_treaty_file_stays_refused(tmp_path):
     assert ts.is_party("UKR", "apmbc", "2026-01-01")  # the data in use stayed as they were
 
 
-def test_the_cached_files_are_plain_json(tmp_path):
+def test_the_cached_files_carry_a_checksum(tmp_path):
     _run(tmp_path)
     (folder,) = _folders(tmp_path)
-    main = json.loads((folder / "main.json").read_text(encoding="utf-8"))
-    assert main["format"] == index.FORMAT and main["key"] == folder.name and "apmbc" in main["treaties"]
+    blob = (folder / "core").read_bytes()
+    assert blob[:4] == b"TSIX"
+    core = index._unpack(blob)
+    assert core["format"] == index.FORMAT and core["key"] == folder.name and "apmbc" in core["treaties"]
+    with pytest.raises(index._Stale):
+        index._unpack(blob[:-3])

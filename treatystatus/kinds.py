@@ -1,85 +1,87 @@
-"""The vocabulary every layer shares: kinds of act and statuses (plain enums, no dependencies)."""
+"""The vocabulary every layer shares: kinds of act and statuses.
 
-from enum import StrEnum
+The values are plain tuples (``STATUS_VALUES``, ``KIND_VALUES``); the enums ``Status`` and
+``EventKind`` and the sets built from them are made on first use, so that a command that
+only prints a status never imports :mod:`enum`.
+"""
 
-__all__ = ["EventKind", "Status", "CONSENT_KINDS", "BOUND", "UNSETTLED", "STATUS_CODES", "KIND_CODES"]
+__all__ = ["EventKind", "Status", "CONSENT_KINDS", "BOUND", "UNSETTLED", "STATUS_CODES", "KIND_CODES",
+           "STATUS_VALUES", "KIND_VALUES", "BOUND_CODES", "UNSETTLED_CODES"]
 
+#: every kind of act or record the data hold for a state and a treaty, in order
+KIND_VALUES = (
+    "signature", "ratification", "acceptance", "approval", "accession", "succession",
+    "consent",                   # consent to be bound notified without a named instrument (UNTC suffix "P")
+    "instrument",                # an instrument of consent whose kind the source does not give
+    "provisional-application",
+    "non-intention",             # a signatory's notice that it does not intend to become a party
+    "withdrawal",                # a notice of withdrawal (or denunciation) received by the depositary
+    "withdrawal-revoked",        # a notice of withdrawal itself withdrawn before it took effect
+    "consent-revoked",           # an instrument of consent revoked, the signature standing
+    "suspension",                # a notice that a state suspends the treaty (changes no status by itself)
+    "communication",             # a deposited communication that changes no status
+    "announcement",              # a government's announcement or decision: not a deposited act
+    "gap",                       # a fact known to be missing from the data: the status cannot be told
+)
 
-class EventKind(StrEnum):
-    """Every kind of act or record the data hold for a state and a treaty."""
-
-    SIGNATURE = "signature"
-    RATIFICATION = "ratification"
-    ACCEPTANCE = "acceptance"
-    APPROVAL = "approval"
-    ACCESSION = "accession"
-    SUCCESSION = "succession"
-    #: consent to be bound notified without a named instrument (UNTC suffix "P")
-    CONSENT = "consent"
-    #: an instrument of consent whose kind (ratification, accession, succession) the source
-    #: does not give
-    INSTRUMENT = "instrument"
-    PROVISIONAL_APPLICATION = "provisional-application"
-    #: a signatory's notice that it does not intend to become a party
-    NON_INTENTION = "non-intention"
-    #: a notice of withdrawal (or denunciation) received by the depositary
-    WITHDRAWAL = "withdrawal"
-    #: a notice of withdrawal itself withdrawn before it took effect
-    WITHDRAWAL_REVOKED = "withdrawal-revoked"
-    #: an instrument of consent revoked, the signature standing
-    CONSENT_REVOKED = "consent-revoked"
-    #: a notice that a state suspends the operation of the treaty (not a withdrawal;
-    #: it changes no status under the treaty's own terms)
-    SUSPENSION = "suspension"
-    #: a deposited communication that changes no status (kept for the record)
-    COMMUNICATION = "communication"
-    #: a government's announcement or decision: not an act deposited with the depositary
-    ANNOUNCEMENT = "announcement"
-    #: a fact known to be missing from the data: the status cannot be told
-    GAP = "gap"
-
-
-CONSENT_KINDS = frozenset({
-    EventKind.RATIFICATION, EventKind.ACCEPTANCE, EventKind.APPROVAL,
-    EventKind.ACCESSION, EventKind.SUCCESSION, EventKind.CONSENT, EventKind.INSTRUMENT,
-})
-
-
-class Status(StrEnum):
-    """A state's standing under a treaty on one day. See ``docs/data-model.md``."""
-
-    NOT_SIGNED = "not-signed"
-    #: no instrument of consent on record, for a treaty whose signatures the data do not
-    #: record completely: not a party, and whether it signed is not known
-    NOT_PARTY = "not-party"
-    SIGNATORY = "signatory"
-    #: signed, then notified that it does not intend to become a party
-    NOT_INTENDING = "signatory-not-intending"
-    #: consent to be bound deposited, not (yet) in force for the state
-    CONSENTED = "consented"
-    PARTY = "party"
-    WITHDRAWAL_PENDING = "withdrawal-pending"
-    WITHDRAWN = "withdrawn"
-    #: a withdrawal whose legal effect is disputed (is_party is None)
-    WITHDRAWAL_DISPUTED = "withdrawal-disputed"
-    #: consent revoked before the treaty bound the state; the signature stands
-    CONSENT_REVOKED = "consent-revoked"
-    #: the data record a gap: not known
-    UNKNOWN = "unknown"
-    #: the state no longer existed on that day (its treaty relations ended or passed on)
-    CEASED = "state-ceased"
-    #: the treaty itself had expired or been terminated
-    TERMINATED = "treaty-terminated"
-    #: the status depends on a day (or a fact) the sources do not give: one of several
-    #: statuses, listed with the bounds and the reason
-    UNDECIDED = "undecided"
-
-
-#: the statuses under which the treaty is in force for the state
-BOUND = frozenset({Status.PARTY, Status.WITHDRAWAL_PENDING})
-#: the statuses that are neither "party" nor "not a party"
-UNSETTLED = frozenset({Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED, Status.UNDECIDED})
+#: a state's standing under a treaty on one day, in order (docs/data-model.md)
+STATUS_VALUES = (
+    "not-signed",
+    "not-party",                 # no consent on record, for a treaty whose signatures are not all recorded
+    "signatory",
+    "signatory-not-intending",
+    "consented",                 # consent deposited, not (yet) in force for the state
+    "party",
+    "withdrawal-pending",
+    "withdrawn",
+    "withdrawal-disputed",       # a withdrawal whose legal effect is disputed (is_party is None)
+    "consent-revoked",
+    "unknown",                   # the data record a gap
+    "state-ceased",              # the state no longer existed that day
+    "treaty-terminated",         # the treaty itself had expired or been terminated
+    "undecided",                 # depends on a day (or a fact) the sources do not give
+)
 
 #: compact integer codes, used by the compiled index
-STATUS_CODES = {s: i for i, s in enumerate(Status)}
-KIND_CODES = {k: i for i, k in enumerate(EventKind)}
+STATUS_CODES_BY_VALUE = {v: i for i, v in enumerate(STATUS_VALUES)}
+KIND_CODES_BY_VALUE = {v: i for i, v in enumerate(KIND_VALUES)}
+#: the codes of the statuses under which the treaty is in force for the state
+BOUND_CODES = frozenset({STATUS_CODES_BY_VALUE["party"], STATUS_CODES_BY_VALUE["withdrawal-pending"]})
+#: the codes of the statuses that are neither "party" nor "not a party"
+UNSETTLED_CODES = frozenset({STATUS_CODES_BY_VALUE[v] for v in ("unknown", "withdrawal-disputed", "undecided")})
+
+_CONSENT_VALUES = ("ratification", "acceptance", "approval", "accession", "succession", "consent", "instrument")
+
+
+def _make() -> dict:
+    from enum import StrEnum
+
+    EventKind = StrEnum("EventKind", [(v.upper().replace("-", "_"), v) for v in KIND_VALUES], module=__name__)
+    EventKind.__doc__ = "Every kind of act or record the data hold for a state and a treaty (docs/data-model.md)."
+    Status = StrEnum("Status", [(_status_name(v), v) for v in STATUS_VALUES], module=__name__)
+    Status.__doc__ = "A state's standing under a treaty on one day (docs/data-model.md)."
+    return {
+        "EventKind": EventKind, "Status": Status,
+        "CONSENT_KINDS": frozenset(EventKind(v) for v in _CONSENT_VALUES),
+        "BOUND": frozenset({Status.PARTY, Status.WITHDRAWAL_PENDING}),
+        "UNSETTLED": frozenset({Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED, Status.UNDECIDED}),
+        "STATUS_CODES": {s: i for i, s in enumerate(Status)},
+        "KIND_CODES": {k: i for i, k in enumerate(EventKind)},
+    }
+
+
+def _status_name(v: str) -> str:
+    return {"signatory-not-intending": "NOT_INTENDING", "state-ceased": "CEASED",
+            "treaty-terminated": "TERMINATED"}.get(v, v.upper().replace("-", "_"))
+
+
+_lock = __import__("_thread").allocate_lock()
+
+
+def __getattr__(name: str):
+    if name in ("EventKind", "Status", "CONSENT_KINDS", "BOUND", "UNSETTLED", "STATUS_CODES", "KIND_CODES"):
+        with _lock:  # made once: every thread sees the same classes
+            if "Status" not in globals():
+                globals().update(_make())
+        return globals()[name]
+    raise AttributeError(f"module 'treatystatus.kinds' has no attribute {name!r}")

@@ -1,86 +1,112 @@
 """Data directories: the shipped data, and users' directories laid over them.
 
 A user directory has the same layout as ``data/`` and may hold any of its files (see
-``docs/user-data.md``). This module only finds and reads files; what replaces what is
-decided when the index is built.
+``docs/user-data.md``). This module only finds, lists and reads files; what replaces what is
+decided when the index is built. It uses ``os`` alone, so that checking whether the cached
+index is still current costs a few ``stat`` calls.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from pathlib import Path
-from typing import Any, Iterable
 
-__all__ = ["Layer", "shipped_root", "stack", "fingerprint", "overlay_paths_from_env", "DATA_FILES"]
+__all__ = ["Layer", "shipped_root", "stack", "fingerprint", "manifest", "overlay_paths_from_env", "DATA_FILES"]
 
 #: the files of a data directory that the index reads
 DATA_FILES = ("meta.toml", "sources.toml", "states.txt", "names.txt")
+_FOLDERS = (("treaties", ".toml"), ("events", ".txt"))
 
 
 class Layer:
     """One data directory: the shipped data, or a user's directory laid over them."""
 
-    def __init__(self, root: Any, label: str, user: bool):
-        self.root, self.label, self.user = root, label, user
+    __slots__ = ("root", "label", "user")
 
-    def path(self, rel: str) -> Any:
-        return self.root.joinpath(*rel.split("/"))
+    def __init__(self, root: object, label: str, user: bool):
+        self.root, self.label, self.user = os.fspath(root), label, user  # type: ignore[arg-type]
+
+    def path(self, rel: str) -> str:
+        return os.path.join(self.root, *rel.split("/"))
 
     def read(self, rel: str) -> str:
-        return self.path(rel).read_text(encoding="utf-8")
+        with open(self.path(rel), encoding="utf-8") as f:
+            return f.read()
 
     def exists(self, rel: str) -> bool:
-        return self.path(rel).is_file()
+        return os.path.isfile(self.path(rel))
 
     def where(self, rel: str) -> str:
         return f"{self.label}/{rel}"
 
     def names(self, folder: str, suffix: str) -> list[str]:
         """The file names in ``folder`` ending in ``suffix``, sorted."""
-        d = self.path(folder)
-        if not d.is_dir():
+        try:
+            return sorted(e.name for e in os.scandir(self.path(folder)) if e.name.endswith(suffix) and e.is_file())
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(p.name for p in d.iterdir() if p.name.endswith(suffix))
 
-    def files(self) -> Iterable[str]:
+    def files(self) -> list[str]:
         """Every data file of the directory, as relative paths."""
-        for rel in DATA_FILES:
-            if self.exists(rel):
-                yield rel
-        for name in self.names("treaties", ".toml"):
-            yield f"treaties/{name}"
-        for name in self.names("events", ".txt"):
-            yield f"events/{name}"
+        out = [rel for rel in DATA_FILES if self.exists(rel)]
+        for folder, suffix in _FOLDERS:
+            out += [f"{folder}/{n}" for n in self.names(folder, suffix)]
+        return out
 
 
-def shipped_root() -> Any:
+def shipped_root() -> str:
     """The installed data: the ``treatystatus/data`` package directory (or, run from a checkout, ``data/``)."""
-    here = Path(__file__).resolve().parent
-    for root in (here / "data", here.parent / "data"):
-        if (root / "meta.toml").is_file():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for root in (os.path.join(here, "data"), os.path.join(os.path.dirname(here), "data")):
+        if os.path.isfile(os.path.join(root, "meta.toml")):
             return root
     from importlib import resources
 
-    return resources.files("treatystatus.data")
+    return str(resources.files("treatystatus.data"))
 
 
-def stack(root: Any, overlays: Iterable[tuple[Any, str]] = (), label: str = "data") -> list[Layer]:
-    return [Layer(root, label, False)] + [Layer(r, lab, True) for r, lab in overlays]
+def stack(root: object, overlays: object = (), label: str = "data") -> list[Layer]:
+    return [Layer(root, label, False)] + [Layer(r, lab, True) for r, lab in overlays]  # type: ignore[attr-defined]
 
 
-def overlay_paths_from_env() -> list[Path]:
+def overlay_paths_from_env() -> list[str]:
     env = os.environ.get("TREATYSTATUS_DATA", "")
-    return [Path(p) for p in env.split(os.pathsep) if p]
+    return [p for p in env.split(os.pathsep) if p]
+
+
+def manifest(layers: list[Layer]) -> str:
+    """Each data file's path, size, modification time and inode: what changes whenever a file
+    is edited, added, removed or replaced. Read with ``stat`` only."""
+    rows = []
+    for layer in layers:
+        rows.append(f"@{layer.label}{'/user' if layer.user else ''}")
+        for rel in DATA_FILES:
+            try:
+                st = os.stat(layer.path(rel))
+            except OSError:
+                continue
+            rows.append(f"{rel}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+        for folder, suffix in _FOLDERS:
+            try:
+                entries = sorted((e for e in os.scandir(layer.path(folder)) if e.name.endswith(suffix)),
+                                 key=lambda e: e.name)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for e in entries:
+                st = e.stat()
+                rows.append(f"{folder}/{e.name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+    return "\n".join(rows)
 
 
 def fingerprint(layers: list[Layer], salt: str) -> str:
     """A hash of every data file of every layer (names and contents), and ``salt`` (the version)."""
+    import hashlib
+
     h = hashlib.blake2b(digest_size=16)
     h.update(salt.encode())
     for layer in layers:
         h.update(b"\0layer\0" + layer.label.encode() + (b"\0user" if layer.user else b""))
         for rel in layer.files():
             h.update(b"\0" + rel.encode() + b"\0")
-            h.update(layer.path(rel).read_bytes())
+            with open(layer.path(rel), "rb") as f:
+                h.update(f.read())
     return h.hexdigest()

@@ -6,11 +6,9 @@ names); it needs neither pycountry nor the schema at run time.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 from .errors import AmbiguousStateError, UnknownStateError, UnknownTreatyError
-from .formats import normalise
 from .index import Index
 
 __all__ = ["Names", "names_of"]
@@ -46,19 +44,21 @@ class Names:
             raise UnknownStateError(query)
         up = q.upper()
         code: str | None = None
-        if len(q) == 3 and up in idx.states:
+        if len(q) == 3 and up in idx.state_rows:
             code = up
         elif len(q) == 2 and q.isalpha() and q.isascii():
             code = idx.iso2.get(up)
         elif q.isdigit() and len(q) <= 3:
             code = idx.isonum.get(q.zfill(3))
         if code is None:
+            from .formats import normalise
+
             key = normalise(q)
             amb = idx.ambiguous.get(key)
             if amb:
                 raise AmbiguousStateError(query, tuple(amb))
             hits = idx.names.get(key, ())
-            known = tuple(h for h in hits if h in idx.states)
+            known = tuple(h for h in hits if h in idx.state_rows)
             if len(known) > 1:
                 raise AmbiguousStateError(query, known)
             hits = known or tuple(hits)
@@ -66,13 +66,15 @@ class Names:
                 code = hits[0]
         if code is None:
             raise UnknownStateError(query, self.suggest(q))
-        if code not in idx.states:
+        if code not in idx.state_rows:
             raise UnknownStateError(query, reason=f"{code} is not in the list of states that take part "
                                     "in treaties (docs/states.md)")
         return code
 
     def suggest(self, query: str, n: int = 4) -> tuple[str, ...]:
         import difflib
+
+        from .formats import normalise
 
         key = normalise(query)
         idx = self.idx
@@ -82,25 +84,26 @@ class Names:
         out: list[str] = []
         for name in names:
             for code in idx.names[name]:
-                if code not in idx.states:
+                if code not in idx.state_rows:
                     continue
-                label = f"{code} ({idx.states[code].name})"
+                label = f"{code} ({idx.state_rows[code][0]})"
                 if label not in out:
                     out.append(label)
         return tuple(out[:n])
 
     def name(self, code: str) -> str:
-        return self.idx.states[code].name
+        return self.idx.state_rows[code][0]
 
     def existing_on(self, on: date) -> list[str]:
         """Codes of the current list's states (not historical ones) that existed as such on ``on``."""
+        o = on.toordinal()
         out = []
-        for code, s in self.idx.states.items():
-            if s.kind in ("historical", "other"):
+        for code, (_, kind, since, until, _c) in self.idx.state_rows.items():
+            if kind in ("historical", "other"):
                 continue
-            if s.since is not None and s.since > on:
+            if since is not None and since > o:
                 continue
-            if s.until is not None and s.until <= on:
+            if until is not None and until <= o:
                 continue
             out.append(code)
         return sorted(out)
@@ -117,6 +120,8 @@ class Names:
         if query in idx.treaty_info:
             tid = query
         else:
+            from .formats import normalise
+
             key = normalise(query)
             found = idx.aliases.get(key)
             if found is None:
@@ -131,14 +136,14 @@ class Names:
         return tid
 
 
-_lock = threading.Lock()
-_by_index: dict[int, Names] = {}
+_last: list = [None, None]  # the last index asked about, and its registry
 
 
 def names_of(idx: Index) -> Names:
     """The registry of an index (one per index)."""
-    n = _by_index.get(id(idx))
-    if n is None or n.idx is not idx:
-        with _lock:
-            n = _by_index[id(idx)] = Names(idx)
+    last = _last
+    if last[0] is idx:
+        return last[1]
+    n = Names(idx)
+    _last[:] = [idx, n]
     return n

@@ -7,22 +7,24 @@ the index); lists are the same histories' change points; explanations are writte
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
-from .dates import DateRange, Day, to_date
+from . import index as _index
+from . import kinds
+from .dates import DateRange, to_date
 from .errors import StatusUnknownError, TreatyStatusError
-from .explain import TreatyView, status_text, unsettled_reason, withdrawal_text
 from .index import Index, TreatyIndex, current
-from .kinds import CONSENT_KINDS, EventKind, Status
 from .names import names_of
-from .records import Event, Source
-from .results import Results, StateList, StatusResult, Timeline, WithdrawalResult
-from .rules import History, Segment, compose, plan, replay
+
+# explain, results, records and the rules are imported where they are used, so that a yes/no
+# answer in a new process reads the compact index alone.
 
 __all__ = [
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
     "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
-    "to_date", "treaty_ids", "current_states", "list_changes", "treaty_summary", "records",
+    "to_date", "treaty_ids", "current_states", "list_changes", "treaty_summary", "records", "standing",
+    "data_as_of",
 ]
 
 
@@ -39,7 +41,7 @@ def resolve_state(state: str) -> str:
 
 def state_name(code: str) -> str:
     idx = _idx()
-    return idx.states[names_of(idx).state(code)].name
+    return idx.state_rows[names_of(idx).state(code)][0]
 
 
 def resolve_treaty(treaty: str) -> str:
@@ -65,7 +67,7 @@ def _pair(state: str, treaty: str) -> tuple[Index, str, TreatyIndex]:
     return idx, code, idx.treaty(n.treaty(treaty))
 
 
-def history(state: str, treaty: str, *, known_on: object = None) -> History:
+def history(state: str, treaty: str, *, known_on: object = None):
     """The state's whole history under the treaty: ordered segments, each with its status and facts.
 
     ``known_on``: the history the records known on that day give (default: as known today).
@@ -76,33 +78,68 @@ def history(state: str, treaty: str, *, known_on: object = None) -> History:
     return _history_known_on(idx, ti, code, to_date(known_on))
 
 
-def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date) -> History:
+def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date):
+    from .rules.compose import compose
+    from .rules.history import replay
+
     owner = ti.record_owner(code)
-    info = idx.states[code]
-    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=info.until, known_on=k)
+    until = idx.states[code].until
+    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=until, known_on=k)
     if ti.rules.parent is not None and owner is not None:
         h = compose(h, _history_known_on(idx, idx.treaty(ti.rules.parent), code, k))
     return h
 
 
-def _view(idx: Index, ti: TreatyIndex) -> TreatyView:
-    r = ti.rules
-    parent = idx.treaty_info.get(r.parent) if r.parent else None
-    return TreatyView(ti.id, ti.raw["short_title"], r.adopted, r.entry.treaty_date, r.signatures_complete,
-                      r.withdrawal, r.entry.treaty_article, r.entry.state_article, r.parent,
-                      parent["short_title"] if parent else None, r.expiry.on if r.expiry else None)
+def _view(idx: Index, ti: TreatyIndex):
+    hit = idx.memo.get(("view", ti.id))
+    if hit is None:
+        from .explain import TreatyView
+
+        r = ti.rules
+        parent = idx.treaty_info.get(r.parent) if r.parent else None
+        hit = idx.memo[("view", ti.id)] = TreatyView(
+            ti.id, idx.treaty_info[ti.id]["short_title"], r.adopted, r.entry.treaty_date, r.signatures_complete,
+            r.withdrawal, r.entry.treaty_article, r.entry.state_article, r.parent,
+            parent["short_title"] if parent else None, r.expiry.on if r.expiry else None)
+    return hit
 
 
-def _as_of(idx: Index, ti: TreatyIndex) -> date:
+def _as_of(idx: Index, tid: str) -> date:
     """The day up to which a treaty's facts were checked; user data may carry a later one."""
-    d = date.fromisoformat(ti.raw["as_of"])
-    user = idx.meta.get("user")
-    if user:
-        return max([d] + [u["as_of"] for u in user if "as_of" in u])
-    return d
+    hit = idx.memo.get(("as_of", tid))
+    if hit is None:
+        d = date.fromisoformat(idx.treaty_info[tid]["as_of"])
+        user = idx.meta.get("user")
+        if user:
+            d = max([d] + [u["as_of"] for u in user if "as_of" in u])
+        hit = idx.memo[("as_of", tid)] = d
+    return hit
 
 
 # -- single answers --------------------------------------------------------------------------------
+
+_fast: dict = {}
+_fast_owner: list = [None]
+
+
+def _compact(state: object, treaty: object) -> tuple:
+    """``(code, treaty id, starts, status codes, is_party values)``, cached per argument pair."""
+    idx = _index._current or current()
+    if _fast_owner[0] is not idx:
+        _fast.clear()
+        _fast_owner[0] = idx
+    try:
+        hit = _fast.get((state, treaty))
+    except TypeError:  # an unhashable argument: let the name look-up say what is wrong
+        hit = None
+    if hit is None:
+        n = names_of(idx)
+        code, tid = n.state(state), n.treaty(treaty)
+        hit = (code, tid, *idx.treaty(tid).compact(code))
+        if len(_fast) < 100_000:
+            _fast[(state, treaty)] = hit
+    return hit
+
 
 def is_party(state: str, treaty: str, on: object = None) -> bool:
     """True when the treaty is in force for ``state`` on the day ``on`` (default: today).
@@ -110,20 +147,44 @@ def is_party(state: str, treaty: str, on: object = None) -> bool:
     Raises :class:`~treatystatus.errors.StatusUnknownError` where the answer is not settled
     (the status is undecided, disputed or unknown): lists leave such states out too.
     """
-    d = to_date(on)
-    idx, code, ti = _pair(state, treaty)
-    seg = ti.history(code).at(d)
-    v = seg.is_party
+    code, tid, starts, _, party = _compact(state, treaty)
+    o = on.toordinal() if type(on) is date else (to_date(on).toordinal() if on is not None
+                                                 else date.today().toordinal())
+    v = party[bisect_right(starts, o) - 1]
     if v is None:
-        raise StatusUnknownError(f"the status of {code} under {ti.id} on {d} is not settled: "
-                                 + unsettled_reason(_view(idx, ti), idx.states[code].name, seg))
-    return v
+        _unsettled(code, tid, date.fromordinal(o))
+    return v  # type: ignore[return-value]
 
 
-def _fields(seg: Segment) -> dict:
+def _unsettled(code: str, tid: str, d: date) -> None:
+    from .explain import unsettled_reason
+
+    idx = _idx()
+    ti = idx.treaty(tid)
+    seg = ti.history(code).at(d)
+    raise StatusUnknownError(f"the status of {code} under {tid} on {d} is not settled: "
+                             + unsettled_reason(_view(idx, ti), idx.state_rows[code][0], seg))
+
+
+def standing(state: str, treaty: str, on: object = None) -> tuple[str, str, str, date, str, bool | None]:
+    """``(state code, state name, treaty id, day, status value, is_party)``: a yes/no answer's
+    fields, read from the compact index alone (what ``treatystatus party`` prints)."""
+    code, tid, starts, codes, party = _compact(state, treaty)
+    d = to_date(on)
+    i = bisect_right(starts, d.toordinal()) - 1
+    return code, _idx().state_rows[code][0], tid, d, kinds.STATUS_VALUES[codes[i]], party[i]
+
+
+def data_as_of(treaty: str) -> date:
+    """The day up to which a treaty's facts were checked (user data may extend it)."""
+    idx = _idx()
+    return _as_of(idx, names_of(idx).treaty(treaty))
+
+
+def _fields(seg) -> dict:
     f = seg.facts
 
-    def dt(e: Event | None) -> Day | None:
+    def dt(e):
         return None if e is None else e.date
 
     w = f.withdrawal
@@ -137,7 +198,7 @@ def _fields(seg: Segment) -> dict:
     }
 
 
-def _used(seg: Segment) -> list[Event]:
+def _used(seg) -> list:
     f = seg.facts
     out = [e for e in (f.signature, f.consent, *f.other_deposits, f.provisional, f.non_intention, f.consent_revoked,
                        f.withdrawal, f.withdrawal_revoked, f.suspension, *f.communications, *f.announcements, f.gap)
@@ -145,19 +206,31 @@ def _used(seg: Segment) -> list[Event]:
     return out
 
 
-def _sources(idx: Index, events: list[Event]) -> tuple[tuple[Source, ...], tuple[str, ...]]:
+def _source(idx: Index, sid: str):
+    hit = idx.memo.get(("source", sid))
+    if hit is None:
+        from .records import Source
+
+        hit = idx.memo[("source", sid)] = Source.from_plain(idx.sources[sid])
+    return hit
+
+
+def _sources(idx: Index, events: list) -> tuple[tuple, tuple[str, ...]]:
     ids = list(dict.fromkeys(s for e in events for s in (e.source, *e.also)))
     refs = tuple(dict.fromkeys(e.ref for e in events if e.ref))
-    return tuple(Source.from_plain(idx.sources[i]) for i in ids), refs
+    return tuple(_source(idx, i) for i in ids), refs
 
 
-def status(state: str, treaty: str, on: object = None, *, known_on: object = None) -> StatusResult:
+def status(state: str, treaty: str, on: object = None, *, known_on: object = None):
     """Where ``state`` stands under ``treaty`` on the day ``on`` (default: today), with dates, sources and an explanation.
 
     The answer tells the position on that day as known today (a succession notified later
     with effect from independence counts from independence); ``known_on`` gives instead the
     answer the records known on that day give.
     """
+    from .explain import status_text
+    from .results import StatusResult
+
     d = to_date(on)
     idx, code, ti = _pair(state, treaty)
     k = to_date(known_on) if known_on is not None else None
@@ -168,15 +241,15 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     seen = {id(e) for e in used}
     later = tuple(e for e in h.events if id(e) not in seen and e.latest > d)
     sources, refs = _sources(idx, used)
-    info = idx.states[code]
+    row = idx.state_rows[code]
     overrides = tuple(ti.overrides.get(ti.record_owner(code) or code, ())) + tuple(
         n for n in (idx.treaty_info[ti.id].get("replaced"),) if n)
-    as_of = _as_of(idx, ti)
+    as_of = _as_of(idx, ti.id)
     fields = _fields(seg)
-    text = status_text(_view(idx, ti), info.name, seg, d, later=later, overrides=overrides, data_as_of=as_of,
-                       ceased_on=info.until, known_on=k)
+    text = status_text(_view(idx, ti), row[0], seg, d, later=later, overrides=overrides, data_as_of=as_of,
+                       ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
     return StatusResult(
-        state=code, state_name=info.name, treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
+        state=code, state_name=row[0], treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
         possible=seg.possible, **fields,
         announcements=seg.facts.announcements,
         imprecise_dates=tuple(n for n, v in fields.items() if isinstance(v, DateRange)),
@@ -192,50 +265,56 @@ def _edtf(lo: date | None, hi: date | None) -> str:
     return lo.isoformat() if lo == hi else f"[{lo.isoformat()}..{hi.isoformat()}]"
 
 
-def status_changes(state: str, treaty: str) -> tuple[tuple[date, Status], ...]:
+def status_changes(state: str, treaty: str) -> tuple:
     """The days on which ``state``'s status under ``treaty`` changes, with the new status."""
     _, code, ti = _pair(state, treaty)
     return ti.history(code).change_points()
 
 
-def timeline(state: str, treaty: str) -> Timeline:
+def timeline(state: str, treaty: str):
     """Every recorded event for ``state`` and ``treaty``, in order, with its source."""
+    from .results import Timeline
+
     idx, code, ti = _pair(state, treaty)
     events = ti.history(code).events
     sources, _ = _sources(idx, list(events))
-    return Timeline(state=code, state_name=idx.states[code].name, treaty=ti.id, events=events, sources=sources,
-                    data_as_of=_as_of(idx, ti))
+    return Timeline(state=code, state_name=idx.state_rows[code][0], treaty=ti.id, events=events, sources=sources,
+                    data_as_of=_as_of(idx, ti.id))
 
 
-def records(treaty: str) -> tuple[Event, ...]:
+def records(treaty: str) -> tuple:
     """Every record of every state under ``treaty``, state by state, each in order."""
     idx = _idx()
     ti = idx.treaty(names_of(idx).treaty(treaty))
     return tuple(e for code in ti.order for e in ti.events(code))
 
 
-def treaties_of(state: str, on: object = None) -> Results:
+def treaties_of(state: str, on: object = None):
     """The status of ``state`` under every treaty in the data on ``on`` (default: today), as a list."""
+    from .results import Results
+
     d = to_date(on)
     return Results(status(state, tid, d) for tid in sorted(_idx().treaty_info))
 
 
 # -- lists ----------------------------------------------------------------------------------------
 
-def _list(name: str, treaty: str, on: object) -> StateList:
+def _list(name: str, treaty: str, on: object):
+    from .results import StateList
+
     d = to_date(on)
     idx = _idx()
     ti = idx.treaty(names_of(idx).treaty(treaty))
     yes, maybe = ti.members(name, d)
     incomplete = None
-    if name == "signatory" and not ti.rules.signatures_complete:
+    if name == "signatory" and not idx.treaty_info[ti.id]["signatures_complete"]:
         incomplete = (f"the data do not record every signature of {ti.id}: states that signed may be missing "
                       "from this list")
     return StateList(yes, treaty=ti.id, on=d, kind=name, undecided=maybe, incomplete=incomplete,
-                     data_as_of=_as_of(idx, ti))
+                     data_as_of=_as_of(idx, ti.id))
 
 
-def parties(treaty: str, on: object = None) -> StateList:
+def parties(treaty: str, on: object = None):
     """Sorted codes of the states for which the treaty is in force on ``on`` (default: today).
 
     States whose status that day is undecided, disputed or unknown are left out and listed in
@@ -245,7 +324,7 @@ def parties(treaty: str, on: object = None) -> StateList:
     return _list("party", treaty, on)
 
 
-def consenting(treaty: str, on: object = None) -> StateList:
+def consenting(treaty: str, on: object = None):
     """Sorted codes of the states whose consent to be bound stands on ``on``, in force for them or not.
 
     This is what the depositary counts as "Parties" in its headline: a state counts from the
@@ -255,7 +334,7 @@ def consenting(treaty: str, on: object = None) -> StateList:
     return _list("consenting", treaty, on)
 
 
-def signatories(treaty: str, on: object = None) -> StateList:
+def signatories(treaty: str, on: object = None):
     """Sorted codes of the states whose signature stands on ``on``: signed by then, and not withdrawn.
 
     ``.incomplete`` says so where the data do not record every signature of the treaty.
@@ -263,7 +342,7 @@ def signatories(treaty: str, on: object = None) -> StateList:
     return _list("signatory", treaty, on)
 
 
-def list_changes(treaty: str, kind: str = "party") -> list[tuple[date, StateList]]:
+def list_changes(treaty: str, kind: str = "party") -> list:
     """Each day the list ``kind`` (party, consenting, signatory) changes, with the list from that day.
 
     The charts and snapshots read these; they are the same lists :func:`parties`,
@@ -276,9 +355,11 @@ def list_changes(treaty: str, kind: str = "party") -> list[tuple[date, StateList
     return [(d, _list(name, tid, d)) for d in ti.change_days(name)]
 
 
-def non_parties(treaty: str, on: object = None) -> StateList:
+def non_parties(treaty: str, on: object = None):
     """Sorted codes of the states in the list of current states (existing on ``on``) that are
     certainly not parties then; undecided ones are in ``.undecided``."""
+    from .results import StateList
+
     d = to_date(on)
     idx = _idx()
     ti = idx.treaty(names_of(idx).treaty(treaty))
@@ -287,7 +368,7 @@ def non_parties(treaty: str, on: object = None) -> StateList:
     existing = names_of(idx).existing_on(d)
     return StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
                      kind="non-party", undecided=tuple(c for c in existing if c in unsure),
-                     data_as_of=_as_of(idx, ti))
+                     data_as_of=_as_of(idx, ti.id))
 
 
 # -- treaties ---------------------------------------------------------------------------------------
@@ -325,7 +406,8 @@ def treaty_summary(treaty: str | None = None) -> dict | list[dict]:
 
 # -- withdrawal --------------------------------------------------------------------------------------
 
-def _standing(seg: Segment) -> str:
+def _standing(seg) -> str:
+    Status = kinds.Status
     s = seg.status
     if s is Status.WITHDRAWAL_PENDING:
         return "pending"
@@ -345,8 +427,7 @@ def _standing(seg: Segment) -> str:
 
 
 def withdrawal(state: str, treaty: str, notified_on: object = None, armed_conflict_until: object = None,
-               in_armed_conflict: bool | None = None, *, named_date: object = None,
-               on: object = None) -> WithdrawalResult:
+               in_armed_conflict: bool | None = None, *, named_date: object = None, on: object = None):
     """When a withdrawal by ``state`` would take effect, and whether an armed-conflict clause holds it back.
 
     For a withdrawal already on record (and ``notified_on`` not given), the recorded notice
@@ -357,6 +438,11 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     ends. ``named_date``: a later day the notice names, where the treaty allows one. ``on``:
     the day the question is asked about (tense follows it; default today).
     """
+    from .explain import withdrawal_text
+    from .records import Source  # noqa: F401
+    from .results import WithdrawalResult
+    from .rules.withdrawal import plan
+
     idx, code, ti = _pair(state, treaty)
     rule = ti.rules.withdrawal
     if rule is None:  # pragma: no cover - every treaty has one, inherited or its own
@@ -369,23 +455,23 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     on_d = to_date(on)
     h = ti.history(code)
     view = _view(idx, ti)
-    name = idx.states[code].name
+    name = idx.state_rows[code][0]
     t_in_force = ti.rules.entry.treaty_date
     recorded = revoked = None
     if notified_on is None:
         for e in reversed(h.events):
-            if e.kind in CONSENT_KINDS:
+            if e.kind in kinds.CONSENT_KINDS:
                 break  # consent given again after any earlier withdrawal: no notice on record to answer
-            if e.kind is EventKind.WITHDRAWAL:
+            if e.kind is kinds.EventKind.WITHDRAWAL:
                 recorded = e
                 break
         if recorded is not None:
-            revoked = next((e for e in h.events if e.kind is EventKind.WITHDRAWAL_REVOKED
+            revoked = next((e for e in h.events if e.kind is kinds.EventKind.WITHDRAWAL_REVOKED
                             and e.latest >= recorded.latest), None)
     seg_notice = None
     if recorded is not None:
         dec = _recorded_decision(ti, recorded, revoked, in_conflict, conflict_end, named)
-        notice: Day = recorded.date
+        notice = recorded.date
         facts = h.at(min(on_d, recorded.latest)).facts
     else:
         notice = to_date(notified_on)
@@ -401,11 +487,11 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     sources, refs = _sources(idx, srcs)
     article_source = ti.raw.get("withdrawal", {}).get("source")
     if article_source and article_source in idx.sources:
-        sources = tuple(dict.fromkeys(sources + (Source.from_plain(idx.sources[article_source]),)))
+        sources = tuple(dict.fromkeys(sources + (_source(idx, article_source),)))
     wraw = ti.raw.get("withdrawal") or {}
     quote = f"Art. {rule.article}: \u201c{wraw['text'].strip()}\u201d" if wraw.get("text") else (
         f"The {view.short_title} has no withdrawal clause.")
-    as_of = _as_of(idx, ti)
+    as_of = _as_of(idx, ti.id)
     last = dec.notice.latest if isinstance(dec.notice, DateRange) else dec.notice
     return WithdrawalResult(
         state=code, state_name=name, treaty=ti.id, on=on_d, recorded=recorded is not None, possible=dec.possible,
@@ -422,10 +508,10 @@ def _until(dec, conflict_end: date | None) -> str | None:
     return None
 
 
-def _recorded_decision(ti: TreatyIndex, w: Event, revoked: Event | None, in_conflict: bool | None,
+def _recorded_decision(ti: TreatyIndex, w, revoked, in_conflict: bool | None,
                        conflict_end: date | None, named: date | None):
     """The decision for a notice on record: the depositary's date where given, else the rules."""
-    from .rules import Decision
+    from .rules.withdrawal import Decision, plan
 
     rule = ti.rules.withdrawal
     assert rule is not None

@@ -19,7 +19,7 @@ _WHERE = {
                                "Node", "AfterNotice", "NamedDay", "Later", "EventEnd", "IfInConflict", "Windows",
                                "MinimumMembership", "NoWithdrawalClause", "Expiry", "ImmediateInConflict")},
     **{n: "consent" for n in ("EntryRule", "Entry", "entry_into_force")},
-    **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key")},
+    **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key", "on_list")},
     **{n: "history" for n in ("replay", "MAX_UNCERTAIN")},
     **{n: "compose" for n in ("compose", "combine")},
     **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect")},

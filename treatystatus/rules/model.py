@@ -15,7 +15,7 @@ from ..frozen import Frozen
 from ..kinds import BOUND, KIND_CODES, UNSETTLED, Status
 from ..records import Event
 
-__all__ = ["TreatyRules", "Parent", "Facts", "Segment", "History", "is_party_of", "sort_key"]
+__all__ = ["TreatyRules", "Parent", "Facts", "Segment", "History", "is_party_of", "sort_key", "on_list"]
 
 
 class TreatyRules(Frozen):
@@ -114,3 +114,32 @@ def sort_key(e: Event) -> tuple:
     lo = e.earliest
     day = lo if (e.precision in ("month", "year", "range") and lo is not None) else e.latest
     return (day, KIND_CODES[e.kind])
+
+
+def on_list(name: str, seg: Segment) -> bool | None:
+    """Whether a segment puts its state on the list ``name`` that day: True, False, or None
+    (undecided: the record allows both).
+
+    ``party``: the treaty is in force for it. ``consenting``: its consent stands, in force or
+    not (the depositary's "Parties" headline). ``signatory``: it had signed, and the
+    signature stands (not withdrawn, the state and the treaty still existing).
+    """
+    if name == "party":
+        return seg.is_party
+    outcomes = seg.outcomes or frozenset({(seg.status, seg.facts.signature is not None)})
+    answers = {_on_list(name, s.value, sig) for s, sig in outcomes}
+    return answers.pop() if len(answers) == 1 else None
+
+
+_CONSENTING = frozenset({"consented", "party", "withdrawal-pending"})
+_NOT_SIGNATORY = frozenset({"withdrawn", "state-ceased", "treaty-terminated"})
+
+
+def _on_list(name: str, s: str, sig: bool) -> bool | None:
+    if name == "consenting":
+        if s in _CONSENTING:
+            return True
+        return None if s in ("withdrawal-disputed", "unknown") else False
+    if not sig or s in _NOT_SIGNATORY:
+        return False
+    return None if s == "withdrawal-disputed" else True
