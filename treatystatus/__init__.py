@@ -47,9 +47,7 @@ def __getattr__(name: str):
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'treatystatus' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    value = getattr(__import__(f"{__name__}.{where}", fromlist=[name]), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

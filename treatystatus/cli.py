@@ -7,9 +7,7 @@ Exit status: 0 yes / success, 1 no (``party``) or problems found (``validate``),
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Sequence
 
 from . import queries as api
 from .dates import edtf
@@ -18,13 +16,15 @@ from .errors import TreatyStatusError
 EXIT_YES, EXIT_NO, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
-        raise _UsageError(f"{message} (see `{self.prog} --help`)")
-
-
 class _UsageError(Exception):
     pass
+
+
+class _Args:
+    """Parsed arguments (what argparse's namespace holds), for the commands parsed by hand."""
+
+    def __init__(self, **kw: object):
+        self.__dict__.update(kw)
 
 
 _ON = ("--on", dict(metavar="DATE", help="ISO date (default: today)"))
@@ -74,8 +74,14 @@ COMMANDS: dict[str, tuple[str, list]] = {
 }
 
 
-def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+def _parser(argv=()):
     """The parser; only the command named in ``argv`` gets its arguments (the others are not needed)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+            raise _UsageError(f"{message} (see `{self.prog} --help`)")
+
     p = _Parser(prog="treatystatus", description="Who is bound by which treaty, since when, on what source.")
     p.add_argument("--version", action="store_true", help="print the library and data versions")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -126,29 +132,63 @@ def _codes_out(codes, fmt: str, header: str, key: str, treaty: str, on) -> None:
         print(f"treatystatus: note: this list may be incomplete: {incomplete}", file=sys.stderr)
 
 
-def _run(args: argparse.Namespace) -> int:
-    import json  # noqa: F401  (used by several commands; imported only when a command runs)
+def _fast_args(argv: list[str]) -> _Args | None:
+    """``party STATE TREATY [--on DATE]`` and ``status STATE TREATY [--on DATE] [--known-on DATE] [--json]``,
+    read without argparse (the commands people run in loops start faster); anything else, or
+    anything unusual, returns None and goes to argparse."""
+    if len(argv) < 3 or argv[0] not in ("party", "status"):
+        return None
+    command, state, treaty, *rest = argv
+    if state.startswith("-") or treaty.startswith("-"):
+        return None
+    args = {"command": command, "state": state, "treaty": treaty, "on": None, "known_on": None, "json": False,
+            "version": False}
+    i = 0
+    while i < len(rest):
+        a = rest[i]
+        key = {"--on": "on", "--known-on": "known_on"}.get(a.split("=", 1)[0])
+        if key is not None and (command == "status" or key == "on"):
+            if "=" in a:
+                args[key] = a.split("=", 1)[1]
+                i += 1
+            elif i + 1 < len(rest) and not rest[i + 1].startswith("-"):
+                args[key] = rest[i + 1]
+                i += 2
+            else:
+                return None
+        elif a == "--json" and command == "status":
+            args["json"] = True
+            i += 1
+        else:
+            return None
+    return _Args(**args)
 
+
+def _run(args) -> int:
     c = args.command
+    if c == "party":
+        code, name, tid, d, status, is_party = api.standing(args.state, args.treaty, args.on)
+        as_of = api.data_as_of(tid)
+        if d > as_of:
+            print(f"treatystatus: note: the data were checked up to {as_of}; later events are not included",
+                  file=sys.stderr)
+        if is_party is None:
+            print(f"unknown: {api.status(code, tid, d).explanation}")
+            return EXIT_UNKNOWN
+        word = "is a party" if is_party else f"is not a party ({status})"
+        print(f"{'yes' if is_party else 'no'}: {name} ({code}) {word} to {tid} on {d}")
+        return EXIT_YES if is_party else EXIT_NO
+
     if c == "status":
         r = api.status(args.state, args.treaty, args.on, known_on=args.known_on)
         print(r.to_json() if args.json else _status_text(r))
         _warn_after(r)
         return EXIT_YES
-    if c == "party":
-        r = api.status(args.state, args.treaty, args.on)
-        _warn_after(r)
-        if r.is_party is None:
-            print(f"unknown: {r.explanation}")
-            return EXIT_UNKNOWN
-        word = "is a party" if r.is_party else f"is not a party ({r.status.value})"
-        print(f"{'yes' if r.is_party else 'no'}: {r.state_name} ({r.state}) {word} to {r.treaty} on {r.on}")
-        return EXIT_YES if r.is_party else EXIT_NO
     if c in ("parties", "consenting", "signatories", "non-parties"):
         fn = {"parties": api.parties, "consenting": api.consenting, "signatories": api.signatories,
               "non-parties": api.non_parties}[c]
         on = api.to_date(args.on)
-        tid = api.treaty(args.treaty).id
+        tid = api.resolve_treaty(args.treaty)
         codes = fn(tid, on)
         _codes_out(codes, args.format, f"{len(codes)} {c} of {tid} on {on}:", c.replace("-", "_"), tid, on)
         return EXIT_YES
@@ -183,6 +223,8 @@ def _run(args: argparse.Namespace) -> int:
     if c == "history":
         h = api.history(args.state, args.treaty)
         if args.json:
+            import json
+
             print(json.dumps(_history_json(h), ensure_ascii=False, indent=2))
         else:
             print(_history_text(h))
@@ -190,6 +232,8 @@ def _run(args: argparse.Namespace) -> int:
     if c == "treaties":
         ts = api.treaty_summary()
         if args.json:
+            import json
+
             print(json.dumps(ts, ensure_ascii=False, indent=2))
         else:
             for t in ts:
@@ -202,6 +246,8 @@ def _run(args: argparse.Namespace) -> int:
     if c == "treaties-of":
         rs = api.treaties_of(args.state, args.on)
         if args.format == "json":
+            import json
+
             print(json.dumps(rs.to_dicts(), ensure_ascii=False, indent=2))
         elif args.format == "csv":
             print("state,treaty,on,status,is_party,entry_into_force,withdrawal_effective")
@@ -222,6 +268,8 @@ def _run(args: argparse.Namespace) -> int:
         from .panels import panel_rows
 
         rows = panel_rows(args.treaty or None, args.start, args.end, args.freq, args.state)
+        import json
+
         if args.format == "csv":
             print("state,treaty,date,status,is_party")
             for r in rows:
@@ -235,7 +283,7 @@ def _run(args: argparse.Namespace) -> int:
         from . import plotting
 
         if c == "plot":
-            tid = api.treaty(args.treaty).id
+            tid = api.resolve_treaty(args.treaty)
             fig = plotting.plot_treaty(tid, args.start, args.end)
             out = args.out or f"{tid}.png"
         else:
@@ -334,10 +382,10 @@ def _treaty_text(t) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser(argv).parse_args(argv)
+        args = _fast_args(argv) or _parser(argv).parse_args(argv)
         if args.version:
             from . import __version__, data_version
 

@@ -170,18 +170,21 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "in_force": raw["entry_into_force"].get("date"), "as_of": raw["as_of"],
             "aliases": tuple(raw.get("aliases", ())), "parent": raw.get("parent"), "depositary": raw["depositary"],
             "file": ct.file, "replaced": ct.replaced, "records": sum(len(v) for v in ct.events.values()),
-            "sources": tuple(sorted({s for v in ct.events.values() for e in v for s in (e.source, *e.also)})),
+            "sources": len({s for v in ct.events.values() for e in v for s in (e.source, *e.also)}),
             "signatures_complete": raw.get("signatures_complete", True),
         }
+        # what a yes/no answer needs, in a small file; the histories' details in a second one
         files[f"t-{tid}"] = {
-            "key": key, "raw": marshal.dumps(raw), "rules": marshal.dumps(_enc_rules(ct.rules)),
-            "order": tuple(sorted(ct.events)),
+            "key": key, "order": tuple(sorted(ct.events)),
             "compact": {code: _compact(h) for code, h in ct.histories.items()},
             "default_compact": _compact(ct.default),
+            "overrides": {c: tuple(v) for c, v in ct.overrides.items()},
+        }
+        files[f"r-{tid}"] = {
+            "key": key, "raw": marshal.dumps(raw), "rules": marshal.dumps(_enc_rules(ct.rules)),
             "states": {code: marshal.dumps(_history_payload(h)) for code, h in ct.histories.items()},
             "default": marshal.dumps(_history_payload(ct.default)),
             "lists": marshal.dumps(_lists(ct)),
-            "overrides": {c: tuple(v) for c, v in ct.overrides.items()},
         }
     files["core"] = {
         "format": fmt, "key": key, "meta": _meta(compiled.meta),

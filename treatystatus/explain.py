@@ -28,8 +28,13 @@ class TreatyView(Frozen):
     _defaults = {'parent_id': None, 'parent_title': None, 'expiry': None}
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
 def day(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
+    """``24 February 1999``."""
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def when(d: Day | None) -> str:
@@ -40,7 +45,7 @@ def when(d: Day | None) -> str:
         return f"on {day(d)}"
     lo, hi = d.earliest, d.latest
     if lo is not None and lo.day == 1 and lo.replace(day=1) == hi.replace(day=1) and _last_of_month(hi):
-        return f"in {hi:%B %Y} (the day is not known)"
+        return f"in {_MONTH_NAMES[hi.month - 1]} {hi.year} (the day is not known)"
     if lo is not None and lo == date(hi.year, 1, 1) and hi == date(hi.year, 12, 31):
         return f"in {hi.year} (the day is not known)"
     if lo is None or d.precision == "by":

@@ -33,6 +33,8 @@ class Frozen:
         for klass in reversed(cls.__mro__):
             defaults.update(klass.__dict__.get("_defaults", {}))
         cls._all_defaults = defaults
+        if "__init__" not in cls.__dict__:
+            cls.__init__ = _first_init  # type: ignore[assignment]
 
     def __init__(self, *args, **kwargs) -> None:
         fields = self._fields
@@ -98,3 +100,38 @@ class Frozen:
 
 def _rebuild(cls, values):
     return cls(*values)
+
+
+def _first_init(self, *args, **kwargs) -> None:
+    """On a class's first instance, write its own ``__init__`` (one ``exec``, paid once and only
+    for the classes a program uses), then call it."""
+    cls = type(self)
+    if cls.__init__ is _first_init:
+        cls.__init__ = _compiled_init(cls)  # type: ignore[assignment]
+    cls.__init__(self, *args, **kwargs)
+
+
+def _compiled_init(cls):
+    fields, defaults = cls._fields, cls._all_defaults
+    seen_default = False
+    for n in fields:
+        if n in defaults:
+            seen_default = True
+        elif seen_default:  # a required field after one with a default: the generic form
+            return Frozen.__init__
+    env = {"_set": object.__setattr__}
+    params, body = [], []
+    for i, n in enumerate(fields):
+        if n in defaults:
+            env[f"_d{i}"] = defaults[n]
+            params.append(f"{n}=_d{i}")
+        else:
+            params.append(n)
+        body.append(f"    _set(self, {n!r}, {n})")
+    if getattr(cls, "_post_init", None) is not None:
+        body.append("    self._post_init()")
+    src = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"]) + "\n"
+    exec(src, env)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init

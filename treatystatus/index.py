@@ -93,20 +93,28 @@ _FACT_EVENTS = ("signature", "consent", "provisional", "non_intention", "consent
 class TreatyIndex:
     """One treaty's compiled data; a state's history is decoded on first use."""
 
-    def __init__(self, tid: str, data: dict, states: dict):
+    def __init__(self, tid: str, data: dict, states: dict, loader=None):
         self.id = tid
-        self._data = data
+        self._loader = loader
+        self._rich: dict | None = None
         self._states = states
         #: codes of the states with records, sorted
         self.order: list[str] = list(data["order"])
         self._order_set = frozenset(self.order)
-        self.overrides: dict[str, list[str]] = data["overrides"]
+        self.overrides: dict = data["overrides"]
         self._compact: dict = data["compact"]
         self._default_compact = data["default_compact"]
         self._histories: dict = {}
         self._lists: dict = {}
         self._raw = None
         self._rules = None
+
+    @property
+    def _data(self) -> dict:
+        """The second file: the treaty file, its rules, the histories' details, the lists."""
+        if self._rich is None:
+            self._rich = self._loader(f"r-{self.id}")
+        return self._rich
 
     # the rules and the treaty file, decoded on first use
     @property
@@ -266,7 +274,8 @@ class Index:
             with _lock:
                 t = self._treaties.get(tid)
                 if t is None:
-                    t = self._treaties[tid] = TreatyIndex(tid, self._loader(f"t-{tid}"), self.state_rows)
+                    t = self._treaties[tid] = TreatyIndex(tid, self._loader(f"t-{tid}"), self.state_rows,
+                                                          lambda name: self._loader(name))
         return t
 
 

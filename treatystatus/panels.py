@@ -8,6 +8,7 @@ agrees with ``status()`` and ``parties()`` by construction, and even the daily p
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Iterable, Iterator, Literal, NamedTuple
 
@@ -54,21 +55,30 @@ def panel_rows(treaties: Iterable[str] | str | None = None, start: object = "194
     on each date, the current states that existed then, as :func:`treatystatus.non_parties`
     uses). Dates: 1 January of each year, the 1st of each month, or every day, from ``start``
     to ``end`` (default today). A row's status is undecided where the history's is (its
-    ``is_party`` is then None unless every possibility agrees).
+    ``is_party`` is then None unless every possibility agrees). The arguments are checked
+    when this is called, before any row is made.
     """
     if treaties is None:
         tids = queries.treaty_ids()
     else:
         tids = [queries.resolve_treaty(t) for t in ([treaties] if isinstance(treaties, str) else treaties)]
     d0, d1 = queries.to_date(start), queries.to_date(end)
+    if d0 > d1:
+        raise TreatyStatusError(f"the panel starts ({d0}) after it ends ({d1})")
     fixed = None if states is None else [queries.resolve_state(s) for s in states]
-    histories: dict[tuple[str, str], object] = {}
-    for d in dates(d0, d1, freq):
+    days = dates(d0, d1, freq)
+    return _rows(tids, days, fixed)
+
+
+def _rows(tids: list[str], days: list[date], fixed: list[str] | None) -> Iterator[PanelRow]:
+    arrays: dict[tuple[str, str], tuple] = {}
+    for d in days:
+        o = d.toordinal()
         codes = fixed if fixed is not None else queries.current_states(d)
         for tid in tids:
             for code in codes:
-                h = histories.get((code, tid))
-                if h is None:
-                    h = histories[(code, tid)] = queries.history(code, tid)
-                seg = h.at(d)  # type: ignore[attr-defined]
-                yield PanelRow(code, tid, d, seg.status, seg.is_party)
+                a = arrays.get((code, tid))
+                if a is None:
+                    a = arrays[(code, tid)] = queries.history_arrays(code, tid)
+                i = bisect_right(a[0], o) - 1
+                yield PanelRow(code, tid, d, a[1][i], a[2][i])

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from . import queries
+from .explain import day as _day
 from .errors import MissingExtraError
 from .kinds import CONSENT_KINDS, EventKind, Status
 
@@ -63,10 +64,6 @@ def _series(changes: list, d0: date, d1: date, count: Any) -> tuple[list[date], 
     xs.append(d1)
     ys.append(ys[-1])
     return xs, ys
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
 
 
 def _version() -> str:

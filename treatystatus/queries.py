@@ -24,7 +24,7 @@ __all__ = [
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
     "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
     "to_date", "treaty_ids", "current_states", "list_changes", "treaty_summary", "records", "standing",
-    "data_as_of",
+    "data_as_of", "history_arrays",
 ]
 
 
@@ -175,6 +175,14 @@ def standing(state: str, treaty: str, on: object = None) -> tuple[str, str, str,
     return code, _idx().state_rows[code][0], tid, d, kinds.STATUS_VALUES[codes[i]], party[i]
 
 
+def history_arrays(state: str, treaty: str) -> tuple[tuple[int, ...], tuple, tuple]:
+    """A history in its compact form: each segment's first day (as an ordinal), its status and
+    ``is_party``; what panels read, by bisection on the first tuple."""
+    code, tid, starts, codes, party = _compact(state, treaty)
+    statuses = list(kinds.Status)
+    return starts, tuple(statuses[c] for c in codes), party
+
+
 def data_as_of(treaty: str) -> date:
     """The day up to which a treaty's facts were checked (user data may extend it)."""
     idx = _idx()
@@ -221,6 +229,18 @@ def _sources(idx: Index, events: list) -> tuple[tuple, tuple[str, ...]]:
     return tuple(_source(idx, i) for i in ids), refs
 
 
+#: what status() needs from the layers above the index, imported on its first call
+_late: dict = {}
+
+
+def _late_status() -> tuple:
+    from .explain import status_text
+    from .results import StatusResult
+
+    _late["status"] = (status_text, StatusResult)
+    return _late["status"]
+
+
 def status(state: str, treaty: str, on: object = None, *, known_on: object = None):
     """Where ``state`` stands under ``treaty`` on the day ``on`` (default: today), with dates, sources and an explanation.
 
@@ -228,19 +248,21 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     with effect from independence counts from independence); ``known_on`` gives instead the
     answer the records known on that day give.
     """
-    from .explain import status_text
-    from .results import StatusResult
-
+    status_text, StatusResult = _late.get("status") or _late_status()
     d = to_date(on)
     idx, code, ti = _pair(state, treaty)
     k = to_date(known_on) if known_on is not None else None
     h = ti.history(code) if k is None else _history_known_on(idx, ti, code, k)
     seg = h.at(d)
-    order = {id(e): i for i, e in enumerate(h.events)}
-    used = sorted(_used(seg), key=lambda e: order.get(id(e), 0))
-    seen = {id(e) for e in used}
+    memo = idx.memo.get(("segment", id(seg))) if k is None else None
+    if memo is None or memo[0] is not seg:  # the records behind the segment, in order, and their sources
+        order = {id(e): i for i, e in enumerate(h.events)}
+        used = sorted(_used(seg), key=lambda e: order.get(id(e), 0))
+        memo = (seg, {id(e) for e in used}, *_sources(idx, used))
+        if k is None:  # a cached history's segments live as long as the index
+            idx.memo[("segment", id(seg))] = memo
+    _, seen, sources, refs = memo
     later = tuple(e for e in h.events if id(e) not in seen and e.latest > d)
-    sources, refs = _sources(idx, used)
     row = idx.state_rows[code]
     overrides = tuple(ti.overrides.get(ti.record_owner(code) or code, ())) + tuple(
         n for n in (idx.treaty_info[ti.id].get("replaced"),) if n)
@@ -401,7 +423,7 @@ def treaty_summary(treaty: str | None = None) -> dict | list[dict]:
     return {"id": tid, "short_title": i["short_title"], "title": i["title"], "untc": i["untc"],
             "depositary": i["depositary"], "in_force": i["in_force"], "as_of": i["as_of"],
             "aliases": list(i["aliases"]), "parent": i["parent"], "records": i["records"],
-            "sources": len(i["sources"]), "file": i["file"]}
+            "sources": i["sources"], "file": i["file"]}
 
 
 # -- withdrawal --------------------------------------------------------------------------------------

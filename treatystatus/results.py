@@ -7,10 +7,8 @@ its bounds, its precision and its EDTF form, so no export turns a year into a da
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from enum import Enum
-from typing import Any
 
 from .dates import DateRange, Day, edtf
 from .kinds import EventKind, Status
@@ -20,7 +18,7 @@ from .records import Event, Source
 __all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain"]
 
 
-def plain(v: Any) -> Any:
+def plain(v: object) -> object:
     """A value as JSON-ready data."""
     if v is None or isinstance(v, (bool, int, float, str)):
         return v.value if isinstance(v, Enum) else v
@@ -47,6 +45,8 @@ class _Result(Frozen):
         return {n: plain(getattr(self, n)) for n in self._fields}
 
     def to_json(self, indent: int | None = 2) -> str:
+        import json
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def __str__(self) -> str:
@@ -195,7 +195,7 @@ class Results(list):
 
         cols = ("state", "treaty", "on", "status", "is_party", "entry_into_force", "withdrawal_effective")
 
-        def cell(v: Any) -> str:
+        def cell(v: object) -> str:
             if isinstance(v, Enum):
                 v = v.value
             return escape(edtf(v) if isinstance(v, (date, DateRange)) else ("" if v is None else str(v)))
@@ -214,7 +214,7 @@ class StateList(list):
     may miss states (the data do not record every signature of the treaty).
     """
 
-    def __init__(self, codes: Any = (), *, treaty: str = "", on: date | None = None, kind: str = "",
+    def __init__(self, codes: object = (), *, treaty: str = "", on: date | None = None, kind: str = "",
                  undecided: tuple[str, ...] = (), incomplete: str | None = None, data_as_of: date | None = None):
         super().__init__(codes)
         self.treaty = treaty

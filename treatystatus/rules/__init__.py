@@ -11,8 +11,6 @@ history and its segments), ``history`` (``replay``), ``compose`` (protocols and 
 Names are imported on first use, so that reading a history needs ``model`` alone.
 """
 
-import importlib
-
 _WHERE = {
     **{n: "clauses" for n in ("Period", "OnDate", "DaysAfter", "MonthsAfter", "YearsAfter", "FirstDayOfNthMonthAfter",
                                "FirstDayOfMonthAfterDays", "period", "PERIOD_KINDS", "Context", "OPEN", "UNKNOWN",
@@ -32,7 +30,7 @@ def __getattr__(name: str):
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'treatystatus.rules' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{where}", __name__), name)
+    value = getattr(__import__(f"{__name__}.{where}", fromlist=[name]), name)
     globals()[name] = value
     return value
 
