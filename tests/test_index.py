@@ -83,13 +83,21 @@ def test_the_cache_is_keyed_by_the_data_and_user_directories(tmp_path):
     assert key != user
 
 
-def test_an_edited_file_changes_the_key(tmp_path):
+def test_an_edited_file_changes_the_key_and_the_answers(tmp_path):
     data = tmp_path / "mine"
     shutil.copytree(FIX / "userdata", data)
     before = index.load(index._layers([data])).key
-    with open(data / "events" / "apmbc.txt", "a", encoding="utf-8") as f:
-        f.write("\n# a comment changes the bytes, so the key\n")
-    assert index.load(index._layers([data])).key != before
+    with open(data / "events" / "apmbc.txt", "a", encoding="utf-8") as f:  # edited in place
+        f.write("\nAUS  withdrawal  2026-11-01  note=\"a fictitious notice\"\n")
+    idx = index.load(index._layers([data]))
+    h = idx.treaty("apmbc").history("AUS")  # a treaty's own files are checked when it is read
+    assert idx.key != before and h.at(date(2026, 11, 2)).facts.withdrawal is not None
+    # and in a new process, through the command line
+    assert _run(tmp_path / "c", "import treatystatus as ts; print(ts.status('AUS', 'apmbc', '2026-11-02').status.value)",
+                TREATYSTATUS_DATA=str(data)) == ["withdrawal-pending"]
+    with open(data / "sources.toml", "a", encoding="utf-8") as f:  # a shared file: the stamp no longer fits
+        f.write("\n# changed\n")
+    assert index.load(index._layers([data])).key not in (before, idx.key)
 
 
 def test_an_unwritable_cache_falls_back(tmp_path, monkeypatch):

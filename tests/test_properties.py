@@ -125,3 +125,19 @@ def test_month_arithmetic_at_month_ends():
     assert add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
     assert add_months(date(2023, 8, 31), 6) == date(2024, 2, 29)
     assert add_months(date(2025, 12, 27), 6) == date(2026, 6, 27)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(json_values, st.sampled_from([None, 2]))
+def test_the_json_writer_agrees_with_the_json_module(value, indent):
+    import json
+
+    from treatystatus.jsontext import dumps
+
+    assert dumps(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+    assert json.loads(dumps(value, indent)) == value

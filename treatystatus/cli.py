@@ -11,6 +11,7 @@ import sys
 
 from . import queries as api
 from .dates import edtf
+from .jsontext import dumps
 from .errors import TreatyStatusError
 
 EXIT_YES, EXIT_NO, EXIT_ERROR, EXIT_UNKNOWN = 0, 1, 2, 3
@@ -107,16 +108,13 @@ def _warn_after(result) -> None:
 
 
 def _codes_out(codes, fmt: str, header: str, key: str, treaty: str, on) -> None:
-    import json
-
     names = [(c, api.state_name(c)) for c in codes]
     undecided = list(getattr(codes, "undecided", ()))
     incomplete = getattr(codes, "incomplete", None)
     if fmt == "json":
-        print(json.dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
+        print(dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
             {"state": c, "name": n} for c, n in names], "undecided": [
-            {"state": c, "name": api.state_name(c)} for c in undecided], "incomplete": incomplete},
-            ensure_ascii=False, indent=2))
+            {"state": c, "name": api.state_name(c)} for c in undecided], "incomplete": incomplete}))
     elif fmt == "csv":
         print("state,name")
         for c, n in names:
@@ -223,18 +221,14 @@ def _run(args) -> int:
     if c == "history":
         h = api.history(args.state, args.treaty)
         if args.json:
-            import json
-
-            print(json.dumps(_history_json(h), ensure_ascii=False, indent=2))
+            print(dumps(_history_json(h)))
         else:
             print(_history_text(h))
         return EXIT_YES
     if c == "treaties":
         ts = api.treaty_summary()
         if args.json:
-            import json
-
-            print(json.dumps(ts, ensure_ascii=False, indent=2))
+            print(dumps(ts))
         else:
             for t in ts:
                 print(f"{t['id']:<28}{t['short_title']}" + (f" (UNTC {t['untc']})" if t["untc"] else ""))
@@ -246,9 +240,7 @@ def _run(args) -> int:
     if c == "treaties-of":
         rs = api.treaties_of(args.state, args.on)
         if args.format == "json":
-            import json
-
-            print(json.dumps(rs.to_dicts(), ensure_ascii=False, indent=2))
+            print(dumps(rs.to_dicts()))
         elif args.format == "csv":
             print("state,treaty,on,status,is_party,entry_into_force,withdrawal_effective")
             for r in rs:
@@ -268,16 +260,14 @@ def _run(args) -> int:
         from .panels import panel_rows
 
         rows = panel_rows(args.treaty or None, args.start, args.end, args.freq, args.state)
-        import json
-
         if args.format == "csv":
             print("state,treaty,date,status,is_party")
             for r in rows:
                 print(f"{r.state},{r.treaty},{r.date},{r.status.value},{'' if r.is_party is None else r.is_party}")
         else:
             for r in rows:
-                print(json.dumps({"state": r.state, "treaty": r.treaty, "date": r.date.isoformat(),
-                                  "status": r.status.value, "is_party": r.is_party}))
+                print(dumps({"state": r.state, "treaty": r.treaty, "date": r.date.isoformat(),
+                             "status": r.status.value, "is_party": r.is_party}, None))
         return EXIT_YES
     if c in ("plot", "plot-state"):
         from . import plotting

@@ -7,11 +7,13 @@ pydantic or pycountry, and decode only what a query needs: one treaty's file, on
 history within it.
 
 Files, in ``<cache>/<key>/``: ``core`` (states, treaty summaries, ISO codes), ``names``,
-``aliases``, ``sources``, and ``t-<treaty>`` per treaty; each is ``marshal`` data behind a
-magic number and a CRC-32 of the payload, so that a truncated or corrupted file is detected
-before it is read. ``<cache>/stamps/`` maps the ``stat`` signature of the data files
-(sizes, modification times, inodes) to the key, so that a process checks the data are
-unchanged without reading them; any change sends it back to the content hash.
+``aliases``, ``sources``, and per treaty ``t-<treaty>`` (what a yes/no answer needs) and
+``r-<treaty>`` (the histories' details, the rules, the lists); each is ``marshal`` data
+behind a magic number and a CRC-32 of the payload, so that a truncated or corrupted file is
+detected before it is read. ``<cache>/stamps/`` maps the ``stat`` signature of the shared
+data files and the names of the treaties' files to the key, so that a process checks the
+data are unchanged without reading them; a treaty's own files are checked by ``stat`` when
+it is first read. Any change sends the process back to the content hash, and to a rebuild.
 
 Where the cache lives: ``$TREATYSTATUS_CACHE`` (a directory, or ``none`` for memory only),
 else ``_cache`` inside the installed package, else ``$XDG_CACHE_HOME/treatystatus``
@@ -31,12 +33,12 @@ from datetime import date
 from ._version import __version__
 from .dates import DateRange
 from .errors import DataError
-from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack
+from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack, treaty_signature
 
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "LISTS", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"TSIX"
 #: the lists kept as change points per treaty: party (in force), consenting, signatory
 LISTS = ("party", "consenting", "signatory")
@@ -217,8 +219,13 @@ def _facts(Facts, Parent, statuses, ev, r):
 class Index:
     """Everything the queries read: states, names, sources, and the treaties' compiled data."""
 
-    def __init__(self, core: dict, loader):
+    def __init__(self, core: dict, loader, layers: list[Layer] | None = None):
+        self._init(core, loader, layers)
+
+    def _init(self, core: dict, loader, layers: list[Layer] | None) -> None:
+        self._layers = layers
         self.key: str = core["key"]
+        self._core_meta = core["meta"]
         self.meta: dict = _unmeta(core["meta"])
         #: code -> (name, kind, since, until, continued_by), dates as ordinals
         self.state_rows: dict = core["states"]
@@ -274,9 +281,35 @@ class Index:
             with _lock:
                 t = self._treaties.get(tid)
                 if t is None:
+                    if not self._current_files(tid):  # a treaty's file changed since the index was built
+                        self._refresh()
                     t = self._treaties[tid] = TreatyIndex(tid, self._loader(f"t-{tid}"), self.state_rows,
                                                           lambda name: self._loader(name))
         return t
+
+    def _current_files(self, tid: str) -> bool:
+        """Whether the files of ``tid`` (and of its parents) are those the index was built from."""
+        if self._layers is None:
+            return True
+        seen = set()
+        while tid is not None and tid not in seen and tid in self.treaty_info:
+            seen.add(tid)
+            if treaty_signature(self._layers, tid) != self.treaty_info[tid].get("files"):
+                return False
+            tid = self.treaty_info[tid]["parent"]
+        return True
+
+    def _refresh(self) -> None:
+        """Rebuild (or find) the index of the data as they are now, and become it."""
+        from .layers import fingerprint
+
+        layers = self._layers
+        assert layers is not None
+        key = fingerprint(layers, _SALT)
+        fresh = _find(key) or _fresh(layers, key)
+        _stamp(_SALT + "\n" + manifest(layers), key)
+        self._init({"key": fresh.key, "meta": fresh._core_meta, "states": fresh.state_rows, "iso2": fresh.iso2,
+                    "isonum": fresh.isonum, "treaties": fresh.treaty_info}, fresh._loader, layers)
 
 
 def _unmeta(m: object) -> object:
@@ -337,7 +370,7 @@ def _stamp_name(sig: str) -> str:
     return f"{zlib.crc32(sig.encode()):08x}-{len(sig)}"
 
 
-def _from_disk(folder: str, key: str) -> Index:
+def _from_disk(folder: str, key: str, layers: list[Layer] | None = None) -> Index:
     core = _read(os.path.join(folder, "core"))
     if not isinstance(core, dict) or core.get("key") != key or core.get("format") != FORMAT:
         raise _Stale("not this index")
@@ -348,21 +381,21 @@ def _from_disk(folder: str, key: str) -> Index:
             raise _Stale(name)
         return data
 
-    return Index(core, loader)
+    return Index(core, loader, layers)
 
 
-def _find(key: str) -> Index | None:
+def _find(key: str, layers: list[Layer] | None = None) -> Index | None:
     for d in _cache_dirs():
         if d is None:
             continue
         try:
-            return _from_disk(os.path.join(d, key), key)
+            return _from_disk(os.path.join(d, key), key, layers)
         except _Stale:
             continue
     return None
 
 
-def _by_stamp(sig: str) -> Index | None:
+def _by_stamp(sig: str, layers: list[Layer]) -> Index | None:
     """The index the stat signature of the data points to, if a stamp records it."""
     name = _stamp_name(sig)
     for d in _cache_dirs():
@@ -377,7 +410,7 @@ def _by_stamp(sig: str) -> Index | None:
         if not sep or recorded != sig:
             continue
         try:
-            return _from_disk(os.path.join(d, key), key)
+            return _from_disk(os.path.join(d, key), key, layers)
         except _Stale:
             continue
     return None
@@ -448,13 +481,13 @@ def _prune(d: str, keep: str, n: int = 4) -> None:
 def load(layers: list[Layer]) -> Index:
     """The index of ``layers``: read from the cache, or built (and cached) if there is none."""
     sig = _SALT + "\n" + manifest(layers)
-    idx = _by_stamp(sig)
+    idx = _by_stamp(sig, layers)
     if idx is not None:
         return _guarded(idx, layers)
     from .layers import fingerprint
 
     key = fingerprint(layers, _SALT)
-    idx = _find(key)
+    idx = _find(key, layers)
     if idx is None:
         idx = _fresh(layers, key)
     _stamp(sig, key)
@@ -466,9 +499,11 @@ def _fresh(layers: list[Layer], key: str) -> Index:
     from .encode import encode
 
     files = encode(build(layers), key, FORMAT)
+    for tid, info in files["core"]["treaties"].items():  # what each treaty's files were when read
+        info["files"] = treaty_signature(layers, tid)
     blobs = {name: _pack(obj) for name, obj in files.items()}
     _write(blobs, key)
-    return Index(_unpack(blobs["core"]), lambda name: _unpack(blobs[name]))  # type: ignore[arg-type]
+    return Index(_unpack(blobs["core"]), lambda name: _unpack(blobs[name]), layers)  # type: ignore[arg-type]
 
 
 def _guarded(idx: Index, layers: list[Layer]) -> Index:

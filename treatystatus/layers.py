@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["Layer", "shipped_root", "stack", "fingerprint", "manifest", "overlay_paths_from_env", "DATA_FILES"]
+__all__ = ["Layer", "shipped_root", "stack", "fingerprint", "manifest", "treaty_signature", "overlay_paths_from_env",
+           "DATA_FILES"]
 
 #: the files of a data directory that the index reads
 DATA_FILES = ("meta.toml", "sources.toml", "states.txt", "names.txt")
@@ -73,28 +74,37 @@ def overlay_paths_from_env() -> list[str]:
     return [p for p in env.split(os.pathsep) if p]
 
 
+def _stat(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
 def manifest(layers: list[Layer]) -> str:
-    """Each data file's path, size, modification time and inode: what changes whenever a file
-    is edited, added, removed or replaced. Read with ``stat`` only."""
+    """What changes whenever a shared data file is edited, added, removed or replaced, or a
+    treaty's file is added or removed: the ``stat`` of ``meta.toml``, ``sources.toml``,
+    ``states.txt`` and ``names.txt``, and the names of the treaties' and events' files. The
+    treaties' own files are checked when a treaty is read (:func:`treaty_signature`), so
+    that the cost of this check does not grow with the number of treaties."""
     rows = []
     for layer in layers:
         rows.append(f"@{layer.label}{'/user' if layer.user else ''}")
-        for rel in DATA_FILES:
-            try:
-                st = os.stat(layer.path(rel))
-            except OSError:
-                continue
-            rows.append(f"{rel}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+        rows += [f"{rel}\t{_stat(layer.path(rel))}" for rel in DATA_FILES]
         for folder, suffix in _FOLDERS:
             try:
-                entries = sorted((e for e in os.scandir(layer.path(folder)) if e.name.endswith(suffix)),
-                                 key=lambda e: e.name)
+                rows.append(folder + "\t" + " ".join(sorted(e.name for e in os.scandir(layer.path(folder))
+                                                           if e.name.endswith(suffix))))
             except (FileNotFoundError, NotADirectoryError):
-                continue
-            for e in entries:
-                st = e.stat()
-                rows.append(f"{folder}/{e.name}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+                rows.append(folder + "\t-")
     return "\n".join(rows)
+
+
+def treaty_signature(layers: list[Layer], tid: str) -> str:
+    """The ``stat`` of one treaty's files, in every layer."""
+    return "|".join(f"{_stat(layer.path(f'treaties/{tid}.toml'))},{_stat(layer.path(f'events/{tid}.txt'))}"
+                    for layer in layers)
 
 
 def fingerprint(layers: list[Layer], salt: str) -> str:

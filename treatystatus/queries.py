@@ -79,7 +79,7 @@ def history(state: str, treaty: str, *, known_on: object = None):
 
 
 def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date):
-    from .rules.compose import compose
+    from .rules.parents import compose
     from .rules.history import replay
 
     owner = ti.record_owner(code)

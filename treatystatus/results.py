@@ -13,9 +13,11 @@ from enum import Enum
 from .dates import DateRange, Day, edtf
 from .kinds import EventKind, Status
 from .frozen import Frozen
+from .jsontext import dumps
 from .records import Event, Source
 
-__all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain"]
+__all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain", "dumps"]
+
 
 
 def plain(v: object) -> object:
@@ -45,9 +47,7 @@ class _Result(Frozen):
         return {n: plain(getattr(self, n)) for n in self._fields}
 
     def to_json(self, indent: int | None = 2) -> str:
-        import json
-
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return dumps(self.to_dict(), indent)
 
     def __str__(self) -> str:
         return getattr(self, "explanation", "") or repr(self)

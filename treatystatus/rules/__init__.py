@@ -7,7 +7,7 @@ notice of withdrawal, a :class:`Decision`. It imports only ``dates``, ``kinds``,
 
 Modules: ``clauses`` (periods and the nodes of a withdrawal clause), ``consent`` (entry into
 force for a state), ``withdrawal`` (the clause as a rule and the planner), ``model`` (the
-history and its segments), ``history`` (``replay``), ``compose`` (protocols and parents).
+history and its segments), ``history`` (``replay``), ``parents`` (``compose``: protocols and their parents).
 Names are imported on first use, so that reading a history needs ``model`` alone.
 """
 
@@ -19,7 +19,7 @@ _WHERE = {
     **{n: "consent" for n in ("EntryRule", "Entry", "entry_into_force")},
     **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key", "on_list")},
     **{n: "history" for n in ("replay", "MAX_UNCERTAIN")},
-    **{n: "compose" for n in ("compose", "combine")},
+    **{n: "parents" for n in ("compose", "combine")},
     **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect")},
 }
 
