@@ -70,15 +70,20 @@ def panel_rows(treaties: Iterable[str] | str | None = None, start: object = "194
     return _rows(tids, days, fixed)
 
 
+_new_row = tuple.__new__
+
+
 def _rows(tids: list[str], days: list[date], fixed: list[str] | None) -> Iterator[PanelRow]:
-    arrays: dict[tuple[str, str], tuple] = {}
+    arrays: dict[str, dict[str, tuple]] = {tid: {} for tid in tids}
+    new, row = _new_row, PanelRow
     for d in days:
         o = d.toordinal()
         codes = fixed if fixed is not None else queries.current_states(d)
         for tid in tids:
+            per = arrays[tid]
             for code in codes:
-                a = arrays.get((code, tid))
+                a = per.get(code)
                 if a is None:
-                    a = arrays[(code, tid)] = queries.history_arrays(code, tid)
+                    a = per[code] = queries.history_arrays(code, tid)
                 i = bisect_right(a[0], o) - 1
-                yield PanelRow(code, tid, d, a[1][i], a[2][i])
+                yield new(row, (code, tid, d, a[1][i], a[2][i]))
