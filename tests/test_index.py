@@ -182,3 +182,10 @@ def test_the_cached_files_carry_a_checksum(tmp_path):
     assert core["format"] == index.FORMAT and core["key"] == folder.name and "apmbc" in core["treaties"]
     with pytest.raises(index._Stale):
         index._unpack(blob[:-3])
+
+
+def test_another_version_of_the_package_builds_its_own_index(monkeypatch):
+    layers = index._layers([FIX / "userdata"])
+    key = index.load(layers).key
+    monkeypatch.setattr(index, "_SALT", index._SALT + "-next")
+    assert index.load(layers).key != key

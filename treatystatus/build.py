@@ -46,6 +46,8 @@ class CompiledTreaty:
     #: a note if user data replaced the treaty's rules
     replaced: str | None = None
     file: str = ""
+    #: the treaty whose withdrawal clause applies, where a protocol takes its parent's
+    withdrawal_from: str | None = None
 
 
 @dataclass
@@ -122,6 +124,7 @@ class _Builder:
         self.treaty_files: dict[str, str] = {}
         self.treaty_texts: dict[str, str] = {}
         self.replaced: dict[str, str] = {}
+        self.inherited: dict[str, str] = {}
 
     # -- the whole run ------------------------------------------------------------------------
     def run(self) -> Compiled | None:
@@ -301,6 +304,8 @@ class _Builder:
             if t.parent is None or t.parent not in self.treaty_models:
                 continue
             p = self.treaty_models[t.parent]
+            if t.withdrawal is None:
+                self.inherited[tid] = self.inherited.get(p.id, p.id)
             if t.withdrawal is None or t.reservations is None:
                 self.treaty_models[tid] = t.model_copy(update={"withdrawal": t.withdrawal or p.withdrawal,
                                                                 "reservations": t.reservations or p.reservations})
@@ -361,7 +366,7 @@ class _Builder:
         default = replay(rules, (), state="", until=None)
         return CompiledTreaty(tid, t.model_dump(mode="json"), rules, events, histories, default,
                               {c: tuple(n) for c, n in notes.items()}, self.replaced.get(tid),
-                              self.treaty_files[tid])
+                              self.treaty_files[tid], self.inherited.get(tid))
 
     def _read_events(self, layer: Layer, rel: str, t: sc.Treaty, kept: dict[tuple, Event],
                      notes: dict[str, list[str]]) -> None:

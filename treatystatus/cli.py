@@ -251,8 +251,7 @@ def _run(args) -> int:
             if rs:
                 print(f"{rs[0].state_name} ({rs[0].state}) on {rs[0].on}:")
             for r in rs:
-                since = f" since {edtf(r.entry_into_force)}" if r.is_party else ""
-                print(f"  {r.treaty:<28}{r.status.value}{since}")
+                print(f"  {r.treaty:<28}{r.summary()}")
         if rs:
             _warn_after(rs[0])
         return EXIT_YES

@@ -144,8 +144,8 @@ def to_date(value: object, *, default_today: bool = True) -> date:
             parts = s.replace(",", " ").split()
             if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit() and parts[1].casefold() in _MONTHS:
                 return date(int(parts[2]), _MONTHS[parts[1].casefold()], int(parts[0]))
-        except ValueError:
-            pass
+        except ValueError as exc:  # the form is right, the day is not (2025-02-30)
+            raise InvalidDateError(value, f"{exc}; give a real day, such as 2025-12-27") from None
     raise InvalidDateError(value)
 
 

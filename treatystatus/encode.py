@@ -11,14 +11,13 @@ import marshal
 from datetime import date
 
 from .dates import DateRange
+from .kinds import FACT_EVENTS as _FACT_EVENTS
 from .kinds import KIND_VALUES, STATUS_VALUES
 
 __all__ = ["encode"]
 
 _S = {v: i for i, v in enumerate(STATUS_VALUES)}
 _K = {v: i for i, v in enumerate(KIND_VALUES)}
-_FACT_EVENTS = ("signature", "consent", "provisional", "non_intention", "consent_revoked", "withdrawal",
-                "withdrawal_revoked", "suspension", "gap")
 #: the lists kept as change points per treaty
 LISTS = ("party", "consenting", "signatory")
 
@@ -172,6 +171,9 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "file": ct.file, "replaced": ct.replaced, "records": sum(len(v) for v in ct.events.values()),
             "sources": len({s for v in ct.events.values() for e in v for s in (e.source, *e.also)}),
             "signatures_complete": raw.get("signatures_complete", True),
+            "withdrawal_from": ct.withdrawal_from,
+            "withdrawal_convention": (raw.get("withdrawal") or {}).get("note")
+            if (raw.get("withdrawal") or {}).get("convention") else None,
         }
         # what a yes/no answer needs, in a small file; the histories' details in a second one
         files[f"t-{tid}"] = {
@@ -186,10 +188,14 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "default": marshal.dumps(_history_payload(ct.default)),
             "lists": marshal.dumps(_lists(ct)),
         }
+    depositary = tuple(sorted(i for i, src in compiled.sources.items()
+                              if src["kind"] in ("status-page", "depositary-notification")))
     files["core"] = {
         "format": fmt, "key": key, "meta": _meta(compiled.meta),
         "states": {c: (s.name, s.kind, _d(s.since), _d(s.until), s.continued_by) for c, s in compiled.states.items()},
         "iso2": compiled.iso2, "isonum": compiled.isonum, "treaties": treaties,
+        #: the sources that are the depositaries' own records
+        "depositary_sources": depositary,
     }
     files["names"] = {"key": key, "names": compiled.names, "ambiguous": compiled.ambiguous}
     files["aliases"] = {"key": key, "aliases": compiled.aliases}

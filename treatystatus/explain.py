@@ -24,8 +24,20 @@ __all__ = ["TreatyView", "day", "when", "status_text", "withdrawal_text", "unset
 class TreatyView(Frozen):
     """What the sentences need to know about a treaty."""
 
-    __slots__ = ('id', 'short_title', 'adopted', 'in_force', 'signatures_complete', 'withdrawal', 'treaty_article', 'state_article', 'parent_id', 'parent_title', 'expiry')
-    _defaults = {'parent_id': None, 'parent_title': None, 'expiry': None}
+    __slots__ = ("id", "short_title", "adopted", "in_force", "signatures_complete", "withdrawal", "treaty_article",
+                 "state_article", "parent_id", "parent_title", "expiry", "withdrawal_title", "withdrawal_convention",
+                 "depositary_sources")
+    _defaults = {"parent_id": None, "parent_title": None, "expiry": None, "withdrawal_title": None,
+                 "withdrawal_convention": None, "depositary_sources": frozenset()}
+
+    @property
+    def wtitle(self) -> str:
+        """The treaty whose withdrawal clause applies (a protocol may take its parent's)."""
+        return self.withdrawal_title or self.short_title
+
+    def by_depositary(self, e: Event | None) -> bool:
+        """Whether a record is read from the depositary's own record (not a secondary source)."""
+        return e is not None and e.source in self.depositary_sources
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -115,7 +127,7 @@ _LATER = {
     EventKind.CONSENT: "it notified its consent to be bound",
     EventKind.INSTRUMENT: "it deposited an instrument of consent",
     EventKind.NON_INTENTION: "it notified that it does not intend to become a party",
-    EventKind.WITHDRAWAL: "the depositary received its notification of withdrawal",
+    EventKind.WITHDRAWAL: "it gave notice of withdrawal",
     EventKind.WITHDRAWAL_REVOKED: "its notification of withdrawal was withdrawn, before it took effect",
     EventKind.CONSENT_REVOKED: "it revoked its instrument of consent",
     EventKind.SUSPENSION: "it notified a suspension",
@@ -223,8 +235,11 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         parts.append(f"It declared {when(f.provisional.date)} that it applies the treaty provisionally"
                      + (f" ({f.provisional.note})" if f.provisional.note else "") + ".")
     if f.consent_revoked:
-        parts.append(f"{_cap(w(f.consent_revoked))} it revoked its instrument of consent; its signature "
-                     "stands.")
+        rc = f.revoked_consent
+        what = (f"its instrument of {rc.kind.value} (deposited {when(rc.date)})"
+                if rc is not None and rc.kind.value in ("ratification", "acceptance", "approval", "accession")
+                else "its instrument of consent")
+        parts.append(f"{_cap(w(f.consent_revoked))} it revoked {what}; its signature stands.")
     wd = f.withdrawal
     rule = t.withdrawal
     term = rule.term if rule else "withdrawal"
@@ -232,10 +247,12 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         ref = f" ({wd.ref})" if wd.ref else ""
         eff = f.withdrawal_effective
         basis = f.withdrawal_basis
-        line = f"The depositary received its notification of {term} {w(wd)}{ref}"
+        line = (f"The depositary received its notification of {term} {w(wd)}{ref}" if t.by_depositary(wd)
+                else f"It gave notice of {term} {w(wd)}{ref}")
         if f.withdrawal_revoked:
-            line += (f"; that notification was itself withdrawn {w(f.withdrawal_revoked)}, before it took "
-                     "effect")
+            rv = f.withdrawal_revoked
+            line += (f"; that notification was itself withdrawn {w(rv)}" + (f" ({rv.note})" if rv.note else "")
+                     + ", before it took effect")
         elif basis == "disputed":
             line = (f"It gave notice of {term} {w(wd)}{ref}, claiming effect from "
                     f"{day(eff) if isinstance(eff, date) else when(eff)}; that effect is disputed (see below)")
@@ -244,9 +261,12 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         elif eff is not None:
             past = _is_past(eff, d)
             verb = {True: "took", False: "takes", None: "took (or takes)"}[past]
-            art = rule.article if rule else ""
+            art = (rule.article if rule else "") + (f" of the {t.withdrawal_title}" if t.withdrawal_title else "")
             if basis == "depositary":
                 line += f"; it {verb} effect {when(eff)} (Art. {art})"
+            elif basis == "rule" and t.withdrawal_convention and rule is not None and rule.notice is not None:
+                line += (f"; the {t.wtitle} sets no rule for when that takes effect, and the library counts it "
+                         f"{period_words(rule.notice.describe())} receipt: it {verb} effect {when(eff)}")
             elif basis == "deferral-unknown":
                 c_ = rule.conflict if rule else None
                 line += (f"; by Art. {art} it {verb} effect {when(eff)}, unless Art. {c_.paragraph if c_ else art} "
@@ -377,7 +397,8 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
     parts: list[str] = []
     r = dec.reason
     if recorded is not None:
-        parts.append(f"The depositary received {name}'s notification of {term} from the {title} {when(recorded.date)}"
+        verb_ = "The depositary received" if t.by_depositary(recorded) else "The record shows"
+        parts.append(f"{verb_} {name}'s notification of {term} from the {title} {when(recorded.date)}"
                      + (f" ({recorded.ref})" if recorded.ref else "") + ".")
         if r == "revoked":
             parts.append(f"The notification was withdrawn {when(revoked.date) if revoked else ''}, before it took "
@@ -392,9 +413,15 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
         if r == "recorded":
             past = _is_past(dec.effective, on) if dec.effective is not None else None
             verb = {True: "took", False: "takes", None: "took (or takes)"}[past]
-            same = ("as the rule gives" if dec.earliest == dec.effective else
-                    f"the rule alone gives {_val(dec.earliest)}")
-            parts.append(f"By the depositary's record the {term} {verb} effect {when(dec.effective)} ({same}).")
+            e = dec.earliest
+            if e == dec.effective:
+                same = "as the rule gives"
+            elif isinstance(e, DateRange) and e.earliest is None:
+                same = f"the day of the notice is not known: by the rule alone, on or before {day(e.latest)}"
+            else:
+                same = f"the rule alone gives {_val(e)}"
+            whose = "the depositary's record" if t.by_depositary(recorded) else "the record (not the depositary's own)"
+            parts.append(f"By {whose} the {term} {verb} effect {when(dec.effective)} ({same}).")
             if past:
                 parts.append(f"{name} is no longer bound by the {title}, so it has nothing left to withdraw from.")
             return " ".join(parts)
@@ -436,14 +463,14 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
             return " ".join(parts)
         if r == "too-early":
             m = rule.minimum if rule else None
-            parts.append(f"Under Art. {m.article if m else ''} of the {title}, notice may be given only "
+            parts.append(f"Under Art. {m.article if m else ''} of the {t.wtitle}, notice may be given only "
                          f"{period_words(m.period.describe()).replace(' after', '') if m else ''} after the "
                          f"{title} entered into force for the state: for {name}, not before "
                          f"{day(dec.notice_not_before)}." if dec.notice_not_before else "")
             return " ".join(parts)
     assert rule is not None
     if rule.grounds:
-        parts.append(f"Under Art. {rule.article} of the {title} a party may withdraw if it decides that "
+        parts.append(f"Under Art. {rule.article} of the {t.wtitle} a party may withdraw if it decides that "
                      f"{rule.grounds}, and must say so in its notice.")
     parts.extend(_base_sentences(t, name, dec, rule))
     c = rule.conflict
@@ -485,7 +512,7 @@ def _base_sentences(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRul
     out = []
     if rule.windows is not None:
         wdesc = rule.windows
-        out.append(f"Under Art. {rule.article} of the {title}, the treaty runs for fixed periods "
+        out.append(f"Under Art. {rule.article} of the {t.wtitle}, the treaty runs for fixed periods "
                    f"({period_words(wdesc.first.describe()).replace(' after', '')} from its entry into force, then "
                    f"{period_words(wdesc.then.describe()).replace(' after', '')} at a time); a {term} received at "
                    f"least {period_words(wdesc.notice.describe()).replace(' after', '')} before a period ends takes "
@@ -495,7 +522,7 @@ def _base_sentences(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRul
         return out
     assert rule.notice is not None
     desc = period_words(rule.notice.describe())
-    line = (f"Under Art. {rule.article} of the {title}, a notification of {term} received on {notice} would take "
+    line = (f"Under Art. {rule.article} of the {t.wtitle}, a notification of {term} received on {notice} would take "
             f"effect {desc} receipt, on {_val(_base_value(dec))}")
     if rule.named_date_required:
         line += " (the notification names the day, at least that far ahead)"

@@ -33,12 +33,13 @@ from datetime import date
 from ._version import __version__
 from .dates import DateRange
 from .errors import DataError
+from .kinds import FACT_EVENTS as _FACT_EVENTS
 from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack, treaty_signature
 
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "LISTS", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"TSIX"
 #: the lists kept as change points per treaty: party (in force), consenting, signatory
 LISTS = ("party", "consenting", "signatory")
@@ -86,10 +87,6 @@ def _unday(x: object) -> object:
     if type(x) is tuple:
         return DateRange(_undate(x[0]), date.fromordinal(x[1]), x[2])  # type: ignore[index]
     return date.fromordinal(x)  # type: ignore[arg-type]
-
-
-_FACT_EVENTS = ("signature", "consent", "provisional", "non_intention", "consent_revoked", "withdrawal",
-                "withdrawal_revoked", "suspension", "gap")
 
 
 class TreatyIndex:
@@ -209,7 +206,8 @@ def _facts(Facts, Parent, statuses, ev, r):
     k = len(_FACT_EVENTS)
     p = r[k + 11]
     return Facts(
-        **{name: ev(r[i]) for i, name in enumerate(_FACT_EVENTS)}, other_deposits=tuple(ev(x) for x in r[k]), entry_into_force=_unday(r[k + 1]),
+        **{name: ev(r[i]) for i, name in enumerate(_FACT_EVENTS)}, other_deposits=tuple(ev(x) for x in r[k]),
+        entry_into_force=_unday(r[k + 1]),
         entry_basis=r[k + 2], entry_article=r[k + 3], in_force=r[k + 4], withdrawal_effective=_unday(r[k + 5]),
         withdrawal_basis=r[k + 6], communications=tuple(ev(x) for x in r[k + 7]),
         announcements=tuple(ev(x) for x in r[k + 8]), ceased=_undate(r[k + 9]), terminated=_undate(r[k + 10]),
@@ -232,6 +230,7 @@ class Index:
         self.iso2: dict = core["iso2"]
         self.isonum: dict = core["isonum"]
         self.treaty_info: dict = core["treaties"]
+        self.depositary_sources: frozenset = frozenset(core.get("depositary_sources", ()))
         self._loader = loader
         self._treaties: dict = {}
         self._parts: dict = {}
@@ -309,7 +308,8 @@ class Index:
         fresh = _find(key) or _fresh(layers, key)
         _stamp(_SALT + "\n" + manifest(layers), key)
         self._init({"key": fresh.key, "meta": fresh._core_meta, "states": fresh.state_rows, "iso2": fresh.iso2,
-                    "isonum": fresh.isonum, "treaties": fresh.treaty_info}, fresh._loader, layers)
+                    "isonum": fresh.isonum, "treaties": fresh.treaty_info,
+                    "depositary_sources": tuple(fresh.depositary_sources)}, fresh._loader, layers)
 
 
 def _unmeta(m: object) -> object:

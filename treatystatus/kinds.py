@@ -50,6 +50,10 @@ BOUND_CODES = frozenset({STATUS_CODES_BY_VALUE["party"], STATUS_CODES_BY_VALUE["
 #: the codes of the statuses that are neither "party" nor "not a party"
 UNSETTLED_CODES = frozenset({STATUS_CODES_BY_VALUE[v] for v in ("unknown", "withdrawal-disputed", "undecided")})
 
+#: the facts of a history segment that are records, in the order the compiled index stores them
+FACT_EVENTS = ("signature", "consent", "provisional", "non_intention", "consent_revoked", "withdrawal",
+               "withdrawal_revoked", "suspension", "gap", "revoked_consent")
+
 _CONSENT_VALUES = ("ratification", "acceptance", "approval", "accession", "succession", "consent", "instrument")
 
 

@@ -96,11 +96,14 @@ def _view(idx: Index, ti: TreatyIndex):
         from .explain import TreatyView
 
         r = ti.rules
+        info = idx.treaty_info[ti.id]
         parent = idx.treaty_info.get(r.parent) if r.parent else None
+        wfrom = idx.treaty_info.get(info.get("withdrawal_from") or "")
         hit = idx.memo[("view", ti.id)] = TreatyView(
-            ti.id, idx.treaty_info[ti.id]["short_title"], r.adopted, r.entry.treaty_date, r.signatures_complete,
+            ti.id, info["short_title"], r.adopted, r.entry.treaty_date, r.signatures_complete,
             r.withdrawal, r.entry.treaty_article, r.entry.state_article, r.parent,
-            parent["short_title"] if parent else None, r.expiry.on if r.expiry else None)
+            parent["short_title"] if parent else None, r.expiry.on if r.expiry else None,
+            wfrom["short_title"] if wfrom else None, info.get("withdrawal_convention"), idx.depositary_sources)
     return hit
 
 
@@ -208,7 +211,8 @@ def _fields(seg) -> dict:
 
 def _used(seg) -> list:
     f = seg.facts
-    out = [e for e in (f.signature, f.consent, *f.other_deposits, f.provisional, f.non_intention, f.consent_revoked,
+    out = [e for e in (f.signature, f.consent, *f.other_deposits, f.provisional, f.non_intention, f.revoked_consent,
+                       f.consent_revoked,
                        f.withdrawal, f.withdrawal_revoked, f.suspension, *f.communications, *f.announcements, f.gap)
            if e is not None]
     return out
@@ -544,7 +548,9 @@ def _recorded_decision(ti: TreatyIndex, w, revoked, in_conflict: bool | None,
         return rule.earliest(day_, treaty_in_force=t) if rule.effect is not None else None
 
     e_lo, e_hi = earliest_of(lo), earliest_of(w.latest)
-    earliest = _range(e_lo, e_hi)
+    # a notice known only as "on or before" a day: the rule alone gives "on or before" too
+    earliest = _range(e_lo, e_hi) if w.earliest is not None else (
+        DateRange(None, e_hi, "by") if isinstance(e_hi, date) else None)
     if rule.none is not None:
         return Decision(w.date, None, "no-effect", earliest=earliest)
     if revoked is not None:

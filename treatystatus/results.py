@@ -106,6 +106,19 @@ class StatusResult(_Result):
 
         return results_frame([self])
 
+    def summary(self) -> str:
+        """The status in a few words: "party since 2006-06-01", "withdrawal-pending (party since
+        2013-06-01; effective 2026-02-20)", "undecided (party or withdrawal-pending)"."""
+        s = self.status.value
+        if s == "party" and self.entry_into_force is not None:
+            return f"party since {edtf(self.entry_into_force)}"
+        if s == "withdrawal-pending":
+            return (f"withdrawal-pending (party since {edtf(self.entry_into_force)}; effective "
+                    f"{edtf(self.withdrawal_effective)})")
+        if self.possible:
+            return f"{s} ({' or '.join(p.value for p in self.possible)})"
+        return s
+
 
 class WithdrawalResult(_Result):
     """When a withdrawal would take (or took) effect, and why: the planner's decision, in fields and words.
@@ -186,8 +199,7 @@ class Results(list):
         head = f"{self[0].state_name} ({self[0].state}) on {self[0].on}:" if len({r.state for r in self}) == 1 else ""
         lines = [head] if head else []
         for r in self:
-            since = f" since {edtf(r.entry_into_force)}" if r.is_party else ""
-            lines.append(f"  {r.state:<4}{r.treaty:<28}{r.status.value}{since}")
+            lines.append(f"  {r.state:<4}{r.treaty:<28}{r.summary()}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:

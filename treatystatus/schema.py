@@ -205,6 +205,9 @@ class Withdrawal(Frozen):
     #: notice may be given only once this period has run from entry into force for the state
     minimum_membership: Period | None = None
     none: NoClause | None = None
+    #: the rule is the library's reading where the treaty sets none (the note says which): the
+    #: explanations say so instead of citing the article for it
+    convention: bool = False
 
     @model_validator(mode="after")
     def _one_rule(self) -> "Withdrawal":
@@ -213,6 +216,8 @@ class Withdrawal(Frozen):
             raise ValueError("give exactly one of notice, windows or none")
         if self.none is None and not (self.text and self.text.strip()):
             raise ValueError("quote the withdrawal clause (text)")
+        if self.convention and not self.note:
+            raise ValueError("a rule that is the library's reading (convention) needs a note saying so")
         if self.none is not None and (self.armed_conflict or self.minimum_membership or self.later_date_allowed):
             raise ValueError("a treaty with no withdrawal clause has no conditions on withdrawal")
         return self

@@ -53,12 +53,12 @@ class _S:
 
     __slots__ = ("sig", "consent", "consent_item", "deposits", "entry", "in_force", "prov", "nonint", "crev", "wd",
                  "wd_item", "wd_eff", "wd_applied", "wd_rev", "susp", "comms", "ann", "gap", "ceased", "terminated",
-                 "adopted")
+                 "adopted", "crev_of")
 
     def __init__(self) -> None:
         self.sig = self.consent = self.consent_item = self.entry = self.prov = self.nonint = self.crev = None
         self.wd = self.wd_item = self.wd_eff = self.wd_rev = self.susp = self.gap = None
-        self.ceased = self.terminated = None
+        self.ceased = self.terminated = self.crev_of = None
         self.deposits = self.comms = self.ann = ()
         self.in_force = self.wd_applied = self.adopted = False
 
@@ -280,7 +280,7 @@ def _act(st: _S, e: Event, i: int, follows: _Item | None) -> None:
         st.consent, st.consent_item, st.deposits = e, i, ()
         st.entry = follows.entry if follows is not None else None
         st.in_force = False
-        st.crev = st.wd = st.wd_rev = None
+        st.crev = st.crev_of = st.wd = st.wd_rev = None
         st.wd_item, st.wd_eff, st.wd_applied = None, None, False
     elif k is EventKind.PROVISIONAL_APPLICATION:
         st.prov = e
@@ -288,7 +288,7 @@ def _act(st: _S, e: Event, i: int, follows: _Item | None) -> None:
         st.nonint = e
     elif k is EventKind.CONSENT_REVOKED:
         if st.consent is not None:
-            st.crev, st.consent, st.consent_item, st.in_force = e, None, None, False
+            st.crev, st.crev_of, st.consent, st.consent_item, st.in_force = e, st.consent, None, None, False
     elif k is EventKind.WITHDRAWAL:
         if st.consent is not None:
             st.wd, st.wd_item, st.wd_rev, st.wd_applied = e, i, None, False
@@ -342,7 +342,8 @@ def _facts(st: _S) -> Facts:
     entry = st.entry
     wd = st.wd_eff
     return Facts(
-        signature=st.sig, consent=st.consent, other_deposits=st.deposits,
+        signature=st.sig, consent=st.consent, revoked_consent=st.crev_of if st.crev is not None else None,
+        other_deposits=st.deposits,
         entry_into_force=iso_or_range(entry.earliest, entry.latest) if entry else None,
         entry_basis=entry.basis if entry else None, entry_article=entry.article if entry else None,
         in_force=st.in_force, provisional=st.prov, non_intention=st.nonint, consent_revoked=st.crev,

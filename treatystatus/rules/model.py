@@ -35,7 +35,8 @@ class Parent(Frozen):
 class Facts(Frozen):
     """What had happened by a day (as known today), and what it implies.
 
-    The acts (``signature``, ``consent``, ``other_deposits``: the same instrument deposited
+    The acts (``signature``, ``consent``, ``revoked_consent`` (the instrument a
+    ``consent_revoked`` record revoked), ``other_deposits``: the same instrument deposited
     with another depositary, ``provisional``, ``non_intention``, ``consent_revoked``,
     ``withdrawal``, ``withdrawal_revoked``, ``suspension``, ``communications``,
     ``announcements``, ``gap``); ``entry_into_force``, the day the treaty enters (or
@@ -48,8 +49,8 @@ class Facts(Frozen):
     treaty's standing.
     """
 
-    __slots__ = ('signature', 'consent', 'other_deposits', 'entry_into_force', 'entry_basis', 'entry_article', 'in_force', 'provisional', 'non_intention', 'consent_revoked', 'withdrawal', 'withdrawal_effective', 'withdrawal_basis', 'withdrawal_revoked', 'suspension', 'communications', 'announcements', 'gap', 'ceased', 'terminated', 'parent')
-    _defaults = {'signature': None, 'consent': None, 'other_deposits': (), 'entry_into_force': None, 'entry_basis': None, 'entry_article': None, 'in_force': False, 'provisional': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal': None, 'withdrawal_effective': None, 'withdrawal_basis': None, 'withdrawal_revoked': None, 'suspension': None, 'communications': (), 'announcements': (), 'gap': None, 'ceased': None, 'terminated': None, 'parent': None}
+    __slots__ = ('signature', 'consent', 'revoked_consent', 'other_deposits', 'entry_into_force', 'entry_basis', 'entry_article', 'in_force', 'provisional', 'non_intention', 'consent_revoked', 'withdrawal', 'withdrawal_effective', 'withdrawal_basis', 'withdrawal_revoked', 'suspension', 'communications', 'announcements', 'gap', 'ceased', 'terminated', 'parent')
+    _defaults = {'signature': None, 'consent': None, 'revoked_consent': None, 'other_deposits': (), 'entry_into_force': None, 'entry_basis': None, 'entry_article': None, 'in_force': False, 'provisional': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal': None, 'withdrawal_effective': None, 'withdrawal_basis': None, 'withdrawal_revoked': None, 'suspension': None, 'communications': (), 'announcements': (), 'gap': None, 'ceased': None, 'terminated': None, 'parent': None}
 
 
 class Segment(Frozen):
