@@ -30,6 +30,7 @@ STATUS_COLOURS = {
     Status.CONSENT_REVOKED: "#756bb1",
     Status.UNDECIDED: "#d9d9d9",
     Status.TERMINATED: "#525252",
+    Status.CEASED: "#8c6d31",
     Status.UNKNOWN: "#000000",
 }
 
@@ -84,13 +85,20 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
     info = queries.treaty_summary(treaty)
     assert isinstance(info, dict)
     tid = info["id"]
-    party_changes = queries.list_changes(tid, "party")
+    in_force = info["in_force"] is not None
+    # a treaty not in force has no parties: its curve is the states whose consent stands
+    party_changes = queries.list_changes(tid, "party" if in_force else "consenting")
     sig_changes = queries.list_changes(tid, "signatory")
     adopted = queries.treaty(tid).adopted
-    as_of = party_changes[-1][1].data_as_of if party_changes else date.fromisoformat(info["as_of"])
-    as_of = as_of or date.fromisoformat(info["as_of"])
+    as_of = queries.data_as_of(tid)
     d0 = queries.to_date(start) if start is not None else adopted
-    d1 = queries.to_date(end) if end is not None else max(as_of, date.today())
+    if end is not None:
+        d1 = queries.to_date(end)
+    else:  # to today, and past it to the last change already on record (a withdrawal due next year)
+        d1 = max(as_of, date.today())
+        last = party_changes[-1][0] if party_changes else d1
+        if last > d1:
+            d1 = date.fromordinal(last.toordinal() + 60)
     xs, ys = _series(party_changes, d0, d1, len)
     _, us = _series(party_changes, d0, d1, lambda lst: len(lst) + len(lst.undecided))
     sx, sy = _series(sig_changes, d0, d1, len)
@@ -108,7 +116,8 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
         ax = fig.add_subplot()
     else:
         fig = ax.figure
-    ax.step(xs, ys, where="post", color="#31a354", linewidth=2.2, label="parties (treaty in force for them)")
+    ax.step(xs, ys, where="post", color="#31a354", linewidth=2.2,
+            label="parties (treaty in force for them)" if in_force else "consent deposited (the treaty is not in force)")
     if any(u != y for u, y in zip(us, ys)):
         ax.fill_between(xs, ys, us, step="post", color="#bdbdbd", alpha=0.6, linewidth=0,
                         label="status undecided (a day the sources do not give)")
@@ -141,8 +150,9 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
         ax.annotate("entry into force", (e, top), xytext=(3, -2), textcoords="offset points", fontsize=7,
                     color="#636363", va="top")
     if as_of < d1:
-        ax.axvspan(as_of, d1, color="#f0f0f0", zorder=0)
-    ax.set_title(f"{info['short_title']}: states parties, {d0.year}–{d1.year}", fontsize=12, loc="left")
+        ax.axvspan(as_of, d1, color="#f0f0f0", zorder=0, label="after the data's as-of date")
+    what = "states parties" if in_force else "ratifications (not in force)"
+    ax.set_title(f"{info['short_title']}: {what}, {d0.year}–{d1.year}", fontsize=12, loc="left")
     ax.set_ylabel("Number of states")
     ax.set_ylim(0, top * 1.08)
     ax.set_xlim(d0, d1)
@@ -177,7 +187,10 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
             if s.status in (Status.NOT_SIGNED, Status.NOT_PARTY) or s.start >= d1:
                 continue
             e = s.end if s.end is not None and s.end < d1 else d1
-            segs.append((s.start, e, s.status))
+            st = s.status
+            if st is Status.UNDECIDED and s.is_party:  # a party either way: drawn as one, hatched
+                st = "party-undecided"
+            segs.append((s.start, e, st))
             first = min(first, s.start)
         spans.append((tid, segs))
     d0 = queries.to_date(start) if start is not None else date(first.year, 1, 1)
@@ -191,8 +204,10 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
             s = max(s, d0)
             if e <= s:
                 continue
+            hatched = st == "party-undecided"
             ax.barh(i, mdates.date2num(e) - mdates.date2num(s), left=mdates.date2num(s), height=0.7,
-                    color=STATUS_COLOURS.get(st, "#000000"), edgecolor="white", linewidth=0.3)
+                    color=STATUS_COLOURS[Status.PARTY] if hatched else STATUS_COLOURS.get(st, "#000000"),
+                    edgecolor="white", linewidth=0.3, hatch="///" if hatched else None)
     ax.set_yticks(range(len(spans)), [tid for tid, _ in reversed(spans)], fontsize=8)
     ax.set_xlim(mdates.date2num(d0), mdates.date2num(d1))
     ax.xaxis_date()
@@ -201,6 +216,9 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
         ax.axvspan(mdates.date2num(as_of), mdates.date2num(d1), color="#f0f0f0", zorder=0)
     used = {st for _, segs in spans for _, _, st in segs}
     handles = [Patch(color=c, label=s.value) for s, c in STATUS_COLOURS.items() if s in used]
+    if "party-undecided" in used:
+        handles.append(Patch(facecolor=STATUS_COLOURS[Status.PARTY], hatch="///", edgecolor="white",
+                             label="party (status otherwise undecided)"))
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=7, frameon=False)
     ax.set_title(f"{queries.state_name(code)} ({code}): status under each treaty", fontsize=12, loc="left", pad=22)
     ax.text(1.0, -0.08 * (12 / max(len(tids), 4)), f"Data as of {_day(as_of)}; treatystatus {_version()}. "
