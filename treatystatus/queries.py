@@ -432,26 +432,6 @@ def treaty_summary(treaty: str | None = None) -> dict | list[dict]:
 
 # -- withdrawal --------------------------------------------------------------------------------------
 
-def _standing(seg) -> str:
-    Status = kinds.Status
-    s = seg.status
-    if s is Status.WITHDRAWAL_PENDING:
-        return "pending"
-    if s is Status.PARTY:
-        return "party"
-    if s is Status.CONSENTED:
-        return "consented"
-    if s is Status.WITHDRAWN:
-        return "already-withdrawn"
-    if s is Status.CEASED:
-        return "ceased"
-    if s is Status.TERMINATED:
-        return "terminated"
-    if s in (Status.UNDECIDED, Status.UNKNOWN, Status.WITHDRAWAL_DISPUTED):
-        return "unsettled"
-    return "not-bound"
-
-
 def withdrawal(state: str, treaty: str, notified_on: object = None, armed_conflict_until: object = None,
                in_armed_conflict: bool | None = None, *, named_date: object = None, on: object = None):
     """When a withdrawal by ``state`` would take effect, and whether an armed-conflict clause holds it back.
@@ -467,7 +447,7 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     from .explain import withdrawal_text
     from .records import Source  # noqa: F401
     from .results import WithdrawalResult
-    from .rules.withdrawal import plan
+    from .rules.withdrawal import plan, standing_of
 
     idx, code, ti = _pair(state, treaty)
     rule = ti.rules.withdrawal
@@ -506,7 +486,7 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
         eif = facts.entry_into_force
         dec = plan(rule, notice, in_conflict=in_conflict, conflict_end=conflict_end, named=named,
                    treaty_in_force=t_in_force, state_in_force=eif if isinstance(eif, date) else None,
-                   standing=_standing(seg_notice), expiry=ti.rules.expiry)
+                   standing=standing_of(seg_notice.status.value), expiry=ti.rules.expiry)
     text = withdrawal_text(view, name, dec, on=on_d, recorded=recorded, revoked=revoked, facts=facts,
                            in_conflict=in_conflict, conflict_end=conflict_end)
     srcs = [recorded] + ([revoked] if revoked else []) if recorded else []

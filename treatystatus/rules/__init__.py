@@ -20,7 +20,8 @@ _WHERE = {
     **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key", "on_list")},
     **{n: "history" for n in ("replay", "MAX_UNCERTAIN")},
     **{n: "parents" for n in ("compose", "combine")},
-    **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect")},
+    **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect",
+                                  "standing_of")},
 }
 
 __all__ = sorted(_WHERE)

@@ -14,7 +14,7 @@ from ..frozen import Frozen
 from .clauses import (OPEN, UNKNOWN, AfterNotice, Context, EventEnd, IfInConflict, Later, MinimumMembership,
                       NamedDay, Node, NoWithdrawalClause, Period, Windows, Expiry)
 
-__all__ = ["WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect"]
+__all__ = ["WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect", "standing_of"]
 
 
 class ConflictClause(Frozen):
@@ -77,6 +77,17 @@ class Decision(Frozen):
 
     __slots__ = ('notice', 'possible', 'reason', 'earliest', 'effective', 'deferred', 'until', 'test_day', 'condition_holds', 'notice_not_before', 'window_deadline', 'treaty_ends', 'trace')
     _defaults = {'earliest': None, 'effective': None, 'deferred': False, 'until': None, 'test_day': None, 'condition_holds': None, 'notice_not_before': None, 'window_deadline': None, 'treaty_ends': None, 'trace': ()}
+
+
+#: a state's standing for giving notice, by its status that day (anything else: not bound)
+_STANDING = {"party": "party", "withdrawal-pending": "pending", "consented": "consented",
+             "withdrawn": "already-withdrawn", "state-ceased": "ceased", "treaty-terminated": "terminated",
+             "undecided": "unsettled", "unknown": "unsettled", "withdrawal-disputed": "unsettled"}
+
+
+def standing_of(status: str) -> str:
+    """What a status (its value) means for giving notice: the ``standing`` :func:`plan` takes."""
+    return _STANDING.get(status, "not-bound")
 
 
 def plan(rule: WithdrawalRule, notice: date, *, in_conflict: bool | None = None, conflict_end: date | None = None,
