@@ -14,15 +14,13 @@ from datetime import date
 import pytest
 
 import treatystatus as ts
-from treatystatus import queries
 from treatystatus.index import current
 from treatystatus import schema
 from treatystatus.build import compile_withdrawal
 from treatystatus.kinds import EventKind, Status
 from treatystatus.records import Event
 from treatystatus.rules import (OPEN, UNKNOWN, AfterNotice, Context, EntryRule, EventEnd, Expiry, FirstDayOfMonthAfterDays,
-                                FirstDayOfNthMonthAfter, ImmediateInConflict, Later, MonthsAfter, NamedDay,
-                                OnDate, TreatyRules, YearsAfter, entry_into_force, plan, replay)
+                                FirstDayOfNthMonthAfter, ImmediateInConflict, Later, MonthsAfter, OnDate, TreatyRules, YearsAfter, entry_into_force, plan, replay)
 
 
 def withdrawal_rule(**clause):

@@ -18,7 +18,6 @@ import pytest
 
 import treatystatus as ts
 from treatystatus import queries
-from treatystatus.index import current
 from treatystatus import Status
 from treatystatus.dates import DateRange
 

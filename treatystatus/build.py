@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import schema as sc
-from ._version import __version__
 from .dates import DateRange, parse_data_date
 from .errors import DataError
 from .formats import EVENT_KEYS, Problem, lines, normalise, pydantic_message, read_toml, toml_line

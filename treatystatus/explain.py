@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import DateRange, Day, bounds
 from .frozen import Frozen
-from .kinds import BOUND, CONSENT_KINDS, EventKind, Status
+from .kinds import BOUND, EventKind, Status
 from .records import Event
 from .rules import Decision, Segment, WithdrawalRule, is_party_of
 from .rules.clauses import OPEN, UNKNOWN
@@ -505,7 +505,6 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
 
 
 def _base_sentences(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRule) -> list[str]:
-    title = t.short_title
     term = rule.term
     n = dec.notice
     notice = day(n) if isinstance(n, date) else when(n)

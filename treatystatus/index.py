@@ -36,13 +36,11 @@ from .errors import DataError
 from .kinds import FACT_EVENTS as _FACT_EVENTS
 from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack, treaty_signature
 
-__all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "LISTS", "FORMAT", "load"]
+__all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
 FORMAT = 4
 _MAGIC = b"TSIX"
-#: the lists kept as change points per treaty: party (in force), consenting, signatory
-LISTS = ("party", "consenting", "signatory")
 _SALT = f"{__version__}/{FORMAT}/{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
 _lock = __import__("_thread").allocate_lock()
 

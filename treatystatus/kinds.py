@@ -5,7 +5,7 @@ The values are plain tuples (``STATUS_VALUES``, ``KIND_VALUES``); the enums ``St
 only prints a status never imports :mod:`enum`.
 """
 
-__all__ = ["EventKind", "Status", "CONSENT_KINDS", "BOUND", "UNSETTLED", "STATUS_CODES", "KIND_CODES",
+__all__ = ["EventKind", "Status", "CONSENT_KINDS", "BOUND", "UNSETTLED", "STATUS_CODES", "KIND_CODES",  # noqa: F822
            "STATUS_VALUES", "KIND_VALUES", "BOUND_CODES", "UNSETTLED_CODES"]
 
 #: every kind of act or record the data hold for a state and a treaty, in order

@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from .dates import DateRange, Day, edtf
-from .kinds import EventKind, Status
+from .dates import DateRange, edtf
 from .frozen import Frozen
 from .jsontext import dumps
 from .records import Event, Source

@@ -7,7 +7,6 @@ from datetime import date
 from ..frozen import Frozen
 from ..kinds import EventKind
 from ..records import Event
-from .clauses import ImmediateInConflict, Period
 
 __all__ = ["EntryRule", "Entry", "entry_into_force"]
 

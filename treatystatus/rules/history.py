@@ -15,14 +15,13 @@ inside a range is undecided unless every possibility gives the same answer.
 
 from __future__ import annotations
 
-import bisect
 from datetime import date
 from itertools import product
 
 from ..dates import MIN, iso_or_range
 from ..kinds import CONSENT_KINDS, STATUS_CODES, EventKind, Status
 from ..records import Event
-from .consent import Entry, entry_into_force
+from .consent import entry_into_force
 from .model import Facts, History, Segment, TreatyRules, sort_key
 
 __all__ = ["replay", "MAX_UNCERTAIN"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from datetime import date
 
-from ..dates import Day
 from ..frozen import Frozen
 from ..kinds import BOUND, KIND_CODES, UNSETTLED, Status
 from ..records import Event

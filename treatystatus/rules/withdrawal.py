@@ -11,8 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..frozen import Frozen
-from .clauses import (OPEN, UNKNOWN, AfterNotice, Context, EventEnd, IfInConflict, Later, MinimumMembership,
-                      NamedDay, Node, NoWithdrawalClause, Period, Windows, Expiry)
+from .clauses import (OPEN, UNKNOWN, AfterNotice, Context, EventEnd, IfInConflict, Later, NamedDay, Node, Expiry)
 
 __all__ = ["WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect", "standing_of"]
 
