@@ -39,9 +39,29 @@ from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 4
+FORMAT = 5
 _MAGIC = b"TSIX"
-_SALT = f"{__version__}/{FORMAT}/{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}"
+
+
+def _code_signature() -> str:
+    """The stat signature of the modules whose code decides what the index holds: an edited
+    module (a development install, a patched release) makes a new index, never a stale one."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for rel in ("build.py", "encode.py", "schema.py", "records.py", "dates.py", "kinds.py", "formats.py",
+                "layers.py", os.path.join("rules", "clauses.py"), os.path.join("rules", "consent.py"),
+                os.path.join("rules", "withdrawal.py"), os.path.join("rules", "model.py"),
+                os.path.join("rules", "history.py"), os.path.join("rules", "parents.py")):
+        try:
+            st = os.stat(os.path.join(here, rel))
+            out.append(f"{st.st_mtime_ns}:{st.st_size}")
+        except OSError:
+            out.append("-")
+    return ",".join(out)
+
+
+_SALT = (f"{__version__}/{FORMAT}/{sys.version_info[0]}.{sys.version_info[1]}/{marshal.version}/"
+         f"{_code_signature()}")
 _lock = __import__("_thread").allocate_lock()
 
 
