@@ -51,7 +51,10 @@ def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date) -> Ent
 def _early(rule: EntryRule, d: date) -> bool:
     """An instrument deposited on ``d`` takes the treaty's own date."""
     if rule.state_rule_after == "entry-into-force":
-        return d <= rule.treaty_date  # type: ignore[operator]
+        # "deposited subsequent to the entry into force": a treaty enters into force at the start of
+        # its day, so an instrument deposited that day is subsequent (the OPCW dates Cuba's CWC
+        # instrument of 29 April 1997 in force on 29 May 1997)
+        return d < rule.treaty_date  # type: ignore[operator]
     return rule.threshold_date is not None and d <= rule.threshold_date
 
 
