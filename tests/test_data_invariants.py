@@ -48,7 +48,7 @@ class TestTreatyData:
             for e in evs:
                 if e.kind is not EventKind.ANNOUNCEMENT:
                     assert e.latest >= tr.adopted, e.origin
-                assert e.latest <= tr.as_of, f"{e.origin}: dated after the data's as-of date"
+                assert e.latest <= tr.searched_to, f"{e.origin}: dated after the day later acts were searched to"
 
     def test_recorded_entry_into_force_equals_the_rule(self, tid):
         rules = current().treaty(tid).rules

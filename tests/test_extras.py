@@ -98,7 +98,10 @@ def test_cli_charts_render_valid_images(tmp_path, args, name):
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg")
     text = svg.read_text()
-    assert "Data as of 25 November 2026" in text or "Data as of" in text
+    import treatystatus as ts
+
+    searched = max(t.searched_to for t in ts.treaties())
+    assert f"searched to {searched:%-d %B %Y}" in text  # the footer says how current the data are
 
 
 def test_plot_functions_return_figures_with_titles():

@@ -278,7 +278,7 @@ class _Builder:
         if t.id != tid:
             self.problems.append((where, toml_line(text, ("id",)), f"id {t.id!r} does not match the file name"))
             bad = True
-        cited = [q.source for q in t.quoted_articles()] + [cp.source for cp in t.checkpoints]
+        cited = [q.source for q in t.quoted_articles()] + [cp.source for cp in t.checkpoints] + [t.complete_record]
         if t.entry_into_force.immediate_in_conflict is not None:
             cited.append(t.entry_into_force.immediate_in_conflict.source)
         if t.withdrawal is not None and t.withdrawal.none is not None and t.withdrawal.none.position_source:

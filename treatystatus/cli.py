@@ -293,14 +293,17 @@ def _run(args) -> int:
 
         idx = current()
         print(f"treatystatus {__version__}")
-        print(f"data version {idx.meta['data_version']}, checked up to {idx.as_of}")
+        print(f"data version {idx.meta['data_version']}, later acts searched for up to {idx.as_of}")
         print(f"{len(idx.sources)} sources, {len(idx.states)} states")
         if idx.meta.get("user"):
             for u in idx.meta["user"]:
                 print(f"user data: {u['path']}" + (f", checked up to {u['as_of']}" if "as_of" in u else ""))
-        print(f"{'treaty':<28}{'as of':<12}{'records':>8}{'sources':>9}")
+        print("complete to: the day of the last complete record of participants read; searched to: the day up "
+              "to which later acts were searched for")
+        print(f"{'treaty':<26}{'complete to':<13}{'searched to':<13}{'records':>8}{'sources':>9}  record read")
         for t in api.treaty_summary():
-            print(f"{t['id']:<28}{t['as_of']:<12}{t['records']:>8}{t['sources']:>9}")
+            print(f"{t['id']:<26}{t['complete_to']:<13}{t['searched_to']:<13}{t['records']:>8}{t['sources']:>9}  "
+                  f"{t['complete_record']}")
         return EXIT_YES
     if c == "validate":
         from .index import validate

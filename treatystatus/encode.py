@@ -166,7 +166,8 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
         raw = ct.raw
         treaties[tid] = {
             "short_title": raw["short_title"], "title": raw["title"], "untc": raw.get("untc"),
-            "in_force": raw["entry_into_force"].get("date"), "as_of": raw["as_of"],
+            "in_force": raw["entry_into_force"].get("date"), "searched_to": raw["searched_to"], "complete_to": raw["complete_to"],
+            "complete_record": raw["complete_record"], "searched": raw["searched"],
             "aliases": tuple(raw.get("aliases", ())), "parent": raw.get("parent"), "depositary": raw["depositary"],
             "file": ct.file, "replaced": ct.replaced, "records": sum(len(v) for v in ct.events.values()),
             "sources": len({s for v in ct.events.values() for e in v for s in (e.source, *e.also)}),

@@ -190,7 +190,7 @@ def _entry_clause(t: TreatyView, f, d: date) -> str:
 
 def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple[Event, ...] = (),
                 overrides: tuple[str, ...] = (), data_as_of: date | None = None, ceased_on: date | None = None,
-                known_on: date | None = None) -> str:
+                known_on: date | None = None, complete_to: date | None = None) -> str:
     """The explanation of a state's status on ``d``, from the segment that holds ``d``."""
     f = seg.facts
     title = t.short_title
@@ -303,6 +303,10 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
     if data_as_of is not None and d > data_as_of:
         parts.append(f"Note: {day(d)} is after the date these data were checked ({day(data_as_of)}); events after "
                      "that date are not included.")
+    elif complete_to is not None and d > complete_to:
+        searched = f"; later acts were searched for up to {day(data_as_of)}" if data_as_of is not None else ""
+        parts.append(f"Note: the last complete record of the {title}'s participants read is of {day(complete_to)}"
+                     f"{searched}, and an act that the search missed would not be known.")
     text = " ".join(parts)
     shown = [e for e in later if e.kind in _LATER][:4]
     if shown:

@@ -160,7 +160,8 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.6)
     ax.legend(loc="lower right", fontsize=7, frameon=True, framealpha=0.9, edgecolor="#e0e0e0")
-    foot = (f"Data as of {_day(as_of)}; treatystatus {_version()}. Depositary: {info['depositary']}"
+    foot = (f"Complete to {_day(date.fromisoformat(info['complete_to']))}, later acts searched to {_day(as_of)}; "
+            f"treatystatus {_version()}. Depositary: {info['depositary']}"
             + (f" (UNTC {info['untc']})" if info["untc"] else "") + ".")
     if incomplete:
         foot += " Signatures: not all recorded."
@@ -177,7 +178,7 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
     code = queries.resolve_state(state)
     tids = queries.treaty_ids() if treaties is None else [queries.resolve_treaty(t) for t in treaties]
     infos = [queries.treaty_summary(t) for t in tids]
-    as_of = max(date.fromisoformat(i["as_of"]) for i in infos)  # type: ignore[index]
+    as_of = max(date.fromisoformat(i["searched_to"]) for i in infos)  # type: ignore[index]
     d1 = queries.to_date(end) if end is not None else max(as_of, date.today())
     spans: list[tuple[str, list[tuple[date, date, Status]]]] = []
     first = d1
@@ -221,6 +222,6 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
                              label="party (status otherwise undecided)"))
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=7, frameon=False)
     ax.set_title(f"{queries.state_name(code)} ({code}): status under each treaty", fontsize=12, loc="left", pad=22)
-    ax.text(1.0, -0.08 * (12 / max(len(tids), 4)), f"Data as of {_day(as_of)}; treatystatus {_version()}. "
+    ax.text(1.0, -0.08 * (12 / max(len(tids), 4)), f"Later acts searched to {_day(as_of)}; treatystatus {_version()}. "
             "Not signed: no bar.", transform=ax.transAxes, ha="right", va="top", fontsize=6.5, color="#636363")
     return fig

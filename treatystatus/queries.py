@@ -108,10 +108,11 @@ def _view(idx: Index, ti: TreatyIndex):
 
 
 def _as_of(idx: Index, tid: str) -> date:
-    """The day up to which a treaty's facts were checked; user data may carry a later one."""
+    """The day up to which later acts under a treaty were searched for ("searched to"); user data may
+    carry a later one."""
     hit = idx.memo.get(("as_of", tid))
     if hit is None:
-        d = date.fromisoformat(idx.treaty_info[tid]["as_of"])
+        d = date.fromisoformat(idx.treaty_info[tid]["searched_to"])
         user = idx.meta.get("user")
         if user:
             d = max([d] + [u["as_of"] for u in user if "as_of" in u])
@@ -187,9 +188,18 @@ def history_arrays(state: str, treaty: str) -> tuple[tuple[int, ...], tuple, tup
 
 
 def data_as_of(treaty: str) -> date:
-    """The day up to which a treaty's facts were checked (user data may extend it)."""
+    """The day up to which later acts under a treaty were searched for ("searched to"; user data may
+    extend it)."""
     idx = _idx()
     return _as_of(idx, names_of(idx).treaty(treaty))
+
+
+def _complete_to(idx: Index, tid: str) -> date:
+    """The day of the last complete record of the treaty's participants read ("complete to")."""
+    hit = idx.memo.get(("complete_to", tid))
+    if hit is None:
+        hit = idx.memo[("complete_to", tid)] = date.fromisoformat(idx.treaty_info[tid]["complete_to"])
+    return hit
 
 
 def _fields(seg) -> dict:
@@ -271,9 +281,10 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     overrides = tuple(ti.overrides.get(ti.record_owner(code) or code, ())) + tuple(
         n for n in (idx.treaty_info[ti.id].get("replaced"),) if n)
     as_of = _as_of(idx, ti.id)
+    complete = _complete_to(idx, ti.id)
     fields = _fields(seg)
     text = status_text(_view(idx, ti), row[0], seg, d, later=later, overrides=overrides, data_as_of=as_of,
-                       ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
+                       complete_to=complete, ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
     return StatusResult(
         state=code, state_name=row[0], treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
         possible=seg.possible, **fields,
@@ -281,7 +292,7 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
         imprecise_dates=tuple(n for n, v in fields.items() if isinstance(v, DateRange)),
         uncertain=tuple((w, e.kind.value if e is not None else "", f"{_edtf(lo, hi)}") for w, e, lo, hi in seg.uncertain),
         overrides=overrides, sources=sources, references=refs, explanation=text, data_as_of=as_of,
-        after_data_as_of=d > as_of, known_on=k,
+        after_data_as_of=d > as_of, complete_to=complete, after_complete_to=d > complete, known_on=k,
     )
 
 
@@ -418,14 +429,18 @@ def treaties():
 
 def treaty_summary(treaty: str | None = None) -> dict | list[dict]:
     """Plain facts about one treaty (or, with no argument, every treaty): id, titles, UNTC number,
-    depositary, entry into force, as-of date, aliases, counts of records and sources."""
+    depositary, entry into force, how current the data are ("complete_to": the day of the last complete
+    record of participants read, "complete_record" its source; "searched_to": the day up to which later
+    acts were searched for, "searched" what was searched), aliases, counts of records and sources."""
     idx = _idx()
     if treaty is None:
         return [treaty_summary(t) for t in sorted(idx.treaty_info)]
     tid = names_of(idx).treaty(treaty)
     i = idx.treaty_info[tid]
     return {"id": tid, "short_title": i["short_title"], "title": i["title"], "untc": i["untc"],
-            "depositary": i["depositary"], "in_force": i["in_force"], "as_of": i["as_of"],
+            "depositary": i["depositary"], "in_force": i["in_force"],
+            "complete_to": i["complete_to"], "complete_record": i["complete_record"],
+            "searched_to": i["searched_to"], "searched": i["searched"],
             "aliases": list(i["aliases"]), "parent": i["parent"], "records": i["records"],
             "sources": i["sources"], "file": i["file"]}
 

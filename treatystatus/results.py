@@ -92,13 +92,16 @@ class StatusResult(_Result):
     ``uncertain`` (for an undecided status, the records whose day decides it, as (what,
     kind, EDTF bounds)); ``overrides`` (where user data replaced shipped data, and why);
     ``sources`` and ``references`` (depositary notification numbers); ``explanation``;
-    ``data_as_of`` and ``after_data_as_of``; ``known_on`` (the answer as the records known
+    ``data_as_of`` (the day up to which later acts were searched for) and ``after_data_as_of``;
+    ``complete_to`` (the day of the last complete record of the treaty's participants read) and
+    ``after_complete_to`` (the day asked about is later: acts after ``complete_to`` that the search
+    missed would not be known); ``known_on`` (the answer as the records known
     that day gave it; None: as known today). Each date is a ``date``, or a ``DateRange``
     where the sources give no day.
     """
 
-    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'known_on')
-    _defaults = {'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'known_on': None}
+    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'complete_to', 'after_complete_to', 'known_on')
+    _defaults = {'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'complete_to': None, 'after_complete_to': False, 'known_on': None}
 
     def to_frame(self):
         from .frames import results_frame

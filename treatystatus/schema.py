@@ -260,12 +260,14 @@ class Treaty(Frozen):
     depositary: str
     adopted: Date
     adopted_at: str
-    #: the last day this treaty's records were checked against sources
-    as_of: Date
-    #: the date of the last complete depositary record read (a status page as at that day)
-    record_as_of: Date | None = None
-    #: how far later events were searched
-    searched_to: Date | None = None
+    #: "complete to": the day of the last complete record of the treaty's participants that was
+    #: read (a depositary's status page as at that day, or the best complete list there is)
+    complete_to: Date
+    #: the source id of that record
+    complete_record: str
+    #: "searched to": the day up to which later acts were searched for, and what was searched
+    searched_to: Date
+    searched: str
     signature: Signature | None = None
     entry_into_force: EntryIntoForce
     #: for a treaty with a parent, left out to take the parent's
@@ -282,6 +284,8 @@ class Treaty(Frozen):
     def _rules_or_parent(self) -> "Treaty":
         if self.parent is None and (self.withdrawal is None or self.reservations is None):
             raise ValueError("a treaty without a parent needs [withdrawal] and [reservations]")
+        if self.searched_to < self.complete_to:
+            raise ValueError("searched_to is before complete_to: later acts are searched for after the record read")
         return self
 
     @property
