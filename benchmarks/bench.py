@@ -189,7 +189,7 @@ def main() -> int:
     # -- scale -----------------------------------------------------------------------------------
     from treatystatus.panels import panel_rows
 
-    codes = sorted(queries.current_states("2026-11-25")) + ["SUN", "SCG", "DDR", "CSK", "YUG", "YMD"]
+    codes = sorted(queries.states_on("2026-11-25")) + ["SUN", "SCG", "DDR", "CSK", "YUG", "YMD"]
     start = date(1945, 1, 1).toordinal()
     span = date(2026, 11, 25).toordinal() - start
     calls = [(rng.choice(codes), rng.choice(tids), date.fromordinal(start + rng.randrange(span)))

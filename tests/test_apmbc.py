@@ -138,7 +138,7 @@ def test_signatories_and_counts_on_the_depositarys_date():
     assert len(ts.parties("apmbc", TODAY)) == 161
 
 
-def test_non_parties_are_the_rest_of_the_current_states():
+def test_non_parties_are_the_rest_of_the_states_on():
     today = ts.non_parties("apmbc", TODAY)
     assert {"USA", "RUS", "CHN", "EST", "POL"} <= set(today)
     assert "UKR" not in today

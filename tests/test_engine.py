@@ -84,7 +84,7 @@ def test_every_answer_agrees_at_every_change_point(tid):
                 assert code not in parties and code not in cons
             existing = existing_cache.get(d)
             if existing is None:
-                existing = existing_cache[d] = set(queries.current_states(d))
+                existing = existing_cache[d] = set(queries.states_on(d))
             if code in existing:
                 assert (code in non) == (r.is_party is False), (code, d)
                 assert (code in n_und) == (r.is_party is None), (code, d)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import treatystatus as ts
@@ -69,12 +71,29 @@ def test_the_curated_list():
     from treatystatus.index import current
 
     states = current().states
-    kinds = [s.kind for s in states.values()]
-    assert kinds.count("un-member") == 193
-    assert {c for c, s in states.items() if s.kind in ("observer", "non-member")} == {"VAT", "PSE", "COK", "NIU"}
-    assert states["SSD"].since.isoformat() == "2011-07-14"
-    assert states["UKR"].since.isoformat() == "1945-10-24"
+    # UN membership is kept apart from statehood: 193 Members today, two observer States
+    today = date(2026, 12, 2)
+    members = [c for c, s in states.items() if s.un == "member" and (s.un_until is None or s.un_until > today)]
+    assert len(members) == 193
+    assert {c for c, s in states.items() if s.un == "observer"} == {"VAT", "PSE"}
+    assert {c for c, s in states.items() if s.kind == "participant"} == {"VAT", "PSE", "COK", "NIU"}
+    assert states["SSD"].since == date(2011, 7, 9) and states["SSD"].un_since == date(2011, 7, 14)
     assert states["SUN"].continued_by == "RUS" and states["SCG"].continued_by == "SRB"
+
+
+def test_the_states_counted_follow_statehood_not_un_membership():
+    # Gleditsch and Ward: Switzerland since before 1816, both Koreas from 1948, the FRG from 1949
+    in_1950 = set(ts.states_on("1950-01-01"))
+    assert {"CHE", "KOR", "PRK", "DEU", "DDR", "CSK", "YUG"} <= in_1950
+    assert "RVN" not in in_1950 and "YMD" not in in_1950
+    in_1985 = set(ts.states_on("1985-01-01"))
+    assert {"CHE", "PRK", "DDR", "CSK", "YUG", "YMD", "DEU"} <= in_1985 and "RVN" not in in_1985
+    # UN Members before the list counts them independent were treaty parties: counted
+    assert {"UKR", "BLR", "IND"} <= in_1950
+    # a continued state counts under its continuer; "other" entities are never counted
+    assert "SUN" not in in_1985 and "RUS" in in_1985
+    assert not {"XKX", "TWN"} & set(ts.states_on("2026-01-01"))
+    assert "PRK" in ts.parties("npt", "1986-01-01") and "PRK" not in ts.non_parties("npt", "1986-01-01")
 
 
 def test_every_name_in_results_is_the_curated_name():

@@ -119,7 +119,7 @@ def test_the_explanation_states_the_entry_into_force_the_field_holds():
 
 def test_no_explanation_prints_a_missing_value():
     for tid in [t.id for t in ts.treaties()]:
-        for code in queries.current_states("2026-11-25") + ["SUN", "SCG", "DDR", "CSK", "YUG", "YMD"]:
+        for code in queries.states_on("2026-11-25") + ["SUN", "SCG", "DDR", "CSK", "YUG", "YMD"]:
             text = ts.status(code, tid, "2026-11-25").explanation
             assert "None" not in text and "at None" not in text, (code, tid)
 

@@ -14,7 +14,7 @@ from ._version import __version__
 __all__ = [
     "__version__", "data_version", "data_as_of",
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty",
-    "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name", "use_data", "history",
+    "treaties", "treaties_of", "withdrawal", "resolve_state", "state_name", "state_info", "states_on", "use_data", "history",
     "panel_rows", "status_changes",
     "TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError", "InvalidDateError",
     "StatusUnknownError", "DataError",
@@ -26,7 +26,7 @@ __all__ = [
 _WHERE = {
     **{n: "queries" for n in ("status", "is_party", "parties", "consenting", "signatories", "non_parties",
                                "timeline", "treaty", "treaties", "treaties_of", "withdrawal", "resolve_state",
-                               "state_name", "history", "status_changes")},
+                               "state_name", "state_info", "states_on", "history", "status_changes")},
     "use_data": "index",
     "panel_rows": "panels",
     **{n: "errors" for n in ("TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError",

@@ -215,21 +215,30 @@ class _Builder:
                     self.problems.append((layer.where(rel), 1, "missing file"))
                 continue
             for lineno, parts in lines(layer.read(rel)):
-                if len(parts) < 5:
-                    self.problems.append((layer.where(rel), lineno, "expected CODE KIND SINCE UNTIL NAME"))
+                if len(parts) < 6:
+                    self.problems.append((layer.where(rel), lineno, "expected CODE KIND SINCE UNTIL UN NAME"))
                     continue
-                code, kind, since, until = parts[:4]
-                rest = parts[4:]
+                code, kind, since, until, un = parts[:5]
+                rest = parts[5:]
                 continued_by = rest.pop(0)[2:] if rest[0].startswith("->") else None
+                un_kind, _, un_dates = un.partition(":")
+                un_since, _, un_until = un_dates.partition("..")
+                if un != "-" and (un_kind not in ("member", "observer") or not un_since):
+                    self.problems.append((layer.where(rel), lineno, f"UN column {un!r}: expected -, member:DATE, "
+                                          "member:DATE..DATE or observer:DATE"))
+                    continue
                 try:
                     m = sc.StateLine(code=code, kind=kind, name=" ".join(rest), since=None if since == "-" else since,
-                                     until=None if until == "-" else until, continued_by=continued_by)
+                                     until=None if until == "-" else until, continued_by=continued_by,
+                                     un=None if un == "-" else un_kind, un_since=un_since or None,
+                                     un_until=un_until or None)
                 except ValidationError as exc:
                     self.problems.extend((layer.where(rel), lineno, pydantic_message(e)) for e in exc.errors())
                     continue
                 if code in states:
                     self.problems.append((layer.where(rel), lineno, f"duplicate state {code}"))
-                states[code] = StateInfo(m.code, m.name, m.kind, m.since, m.until, m.continued_by)
+                states[code] = StateInfo(m.code, m.name, m.kind, m.since, m.until, m.continued_by, m.un, m.un_since,
+                                         m.un_until)
         for code, info in states.items():
             if info.continued_by and info.continued_by not in states:
                 self.problems.append((self.layers[0].where("states.txt"), 1,

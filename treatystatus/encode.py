@@ -193,7 +193,8 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
                               if src["kind"] in ("status-page", "depositary-notification")))
     files["core"] = {
         "format": fmt, "key": key, "meta": _meta(compiled.meta),
-        "states": {c: (s.name, s.kind, _d(s.since), _d(s.until), s.continued_by) for c, s in compiled.states.items()},
+        "states": {c: (s.name, s.kind, _d(s.since), _d(s.until), s.continued_by, s.un, _d(s.un_since), _d(s.un_until))
+                   for c, s in compiled.states.items()},
         "iso2": compiled.iso2, "isonum": compiled.isonum, "treaties": treaties,
         #: the sources that are the depositaries' own records
         "depositary_sources": depositary,

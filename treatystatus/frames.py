@@ -112,7 +112,7 @@ def to_frame(treaties: Iterable[str] | str | None = None, on: object = None,
     d = queries.to_date(on)
     tids = queries.treaty_ids() if treaties is None else [
         queries.resolve_treaty(t) for t in ([treaties] if isinstance(treaties, str) else treaties)]
-    codes = queries.current_states(d) if states is None else [queries.resolve_state(s) for s in states]
+    codes = queries.states_on(d) if states is None else [queries.resolve_state(s) for s in states]
     return results_frame(queries.status(c, t, d) for t in tids for c in codes)
 
 

@@ -268,8 +268,8 @@ class Index:
         if self._states is None:
             from .records import StateInfo
 
-            self._states = {c: StateInfo(c, v[0], v[1], _undate(v[2]), _undate(v[3]), v[4])
-                            for c, v in self.state_rows.items()}
+            self._states = {c: StateInfo(c, v[0], v[1], _undate(v[2]), _undate(v[3]), v[4], v[5], _undate(v[6]),
+                                         _undate(v[7])) for c, v in self.state_rows.items()}
         return self._states
 
     @property

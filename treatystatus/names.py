@@ -95,17 +95,20 @@ class Names:
         return self.idx.state_rows[code][0]
 
     def existing_on(self, on: date) -> list[str]:
-        """Codes of the current list's states (not historical ones) that existed as such on ``on``."""
+        """Codes of the states (and the other treaty participants) that existed as such on ``on``: the
+        set lists and panels count. ``other`` entities are left out, and a state that another
+        continues (the USSR, Serbia and Montenegro) is counted under the continuing state's code,
+        whose span covers it."""
         o = on.toordinal()
         out = []
-        for code, (_, kind, since, until, _c) in self.idx.state_rows.items():
-            if kind in ("historical", "other"):
+        for code, (_, kind, since, until, continued_by, un, un_since, un_until) in self.idx.state_rows.items():
+            if kind == "other" or continued_by is not None:  # a continued state is counted as its continuer
                 continue
-            if since is not None and since > o:
-                continue
-            if until is not None and until <= o:
-                continue
-            out.append(code)
+            exists = (since is None or since <= o) and (until is None or o < until)
+            # a UN Member (the Byelorussian and Ukrainian SSRs, India before 1947) takes part in treaties
+            member = un == "member" and un_since is not None and un_since <= o and (un_until is None or o < un_until)
+            if exists or member:
+                out.append(code)
         return sorted(out)
 
     # -- treaties -------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def _rows(tids: list[str], days: list[date], fixed: list[str] | None) -> Iterato
     new, row = _new_row, PanelRow
     for d in days:
         o = d.toordinal()
-        codes = fixed if fixed is not None else queries.current_states(d)
+        codes = fixed if fixed is not None else queries.states_on(d)
         for tid in tids:
             per = arrays[tid]
             for code in codes:

@@ -23,7 +23,7 @@ from .names import names_of
 __all__ = [
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
     "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
-    "to_date", "treaty_ids", "current_states", "list_changes", "treaty_summary", "records", "standing",
+    "to_date", "treaty_ids", "states_on", "state_info", "list_changes", "treaty_summary", "records", "standing",
     "data_as_of", "history_arrays",
 ]
 
@@ -54,10 +54,24 @@ def treaty_ids() -> list[str]:
     return sorted(_idx().treaty_info)
 
 
-def current_states(on: object = None) -> list[str]:
-    """Codes of the states in the list of current states that existed on ``on`` (UN members from
-    their admission, the observer States, Cook Islands, Niue): the states lists and panels use."""
+def states_on(on: object = None) -> list[str]:
+    """The codes of the states that existed on ``on`` (default: today), sorted: the independent
+    states as the data's list of states gives them, and the other treaty participants (Cook
+    Islands, Niue, the State of Palestine). Lists and panels count these (``docs/states.md``)."""
     return names_of(_idx()).existing_on(to_date(on))
+
+
+def state_info(state: str) -> dict:
+    """What the data say of a state itself: its code and name, ``kind`` (state, participant or
+    other), ``since`` and ``until`` (the days it began and ceased to exist as such; None: before
+    the list begins, or still exists), ``continued_by`` (the state that continues it), and, as a
+    separate fact, its standing at the United Nations (``un``: member or observer, ``un_since``,
+    ``un_until``)."""
+    idx = _idx()
+    code = names_of(idx).state(state)
+    s = idx.states[code]
+    return {"code": code, "name": s.name, "kind": s.kind, "since": s.since, "until": s.until,
+            "continued_by": s.continued_by, "un": s.un, "un_since": s.un_since, "un_until": s.un_until}
 
 
 def _pair(state: str, treaty: str) -> tuple[Index, str, TreatyIndex]:

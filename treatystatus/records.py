@@ -70,15 +70,22 @@ class Event(Frozen):
 class StateInfo(Frozen):
     """A state (or other entity) that can take part in treaties.
 
-    ``kind``: un-member, observer, non-member (Cook Islands, Niue), other (Kosovo: resolves,
-    not in the list of current states), historical. ``since``: the UN admission date for
-    members, for others the date the states file gives. ``until``: the first day it no
-    longer existed. ``continued_by``: the state that continues it (the same legal person),
-    whose records stand for it.
+    ``kind``: ``state`` (in the list of independent states the data follow), ``participant``
+    (not in that list, but takes part in treaties in its own right: Cook Islands, Niue, the
+    State of Palestine), ``other`` (resolves, but is outside the set of states that lists and
+    panels count: Kosovo, Taiwan). ``since`` and ``until``: the first day it existed as such
+    and the first day it no longer did (None: before the list's start, or still exists).
+    ``continued_by``: the state that continues it (the same legal person), whose records
+    stand for it. ``un``: its standing at the United Nations, ``member`` or ``observer`` or
+    None, from ``un_since`` until ``un_until``: a separate fact, which no answer depends on.
     """
 
-    __slots__ = ("code", "name", "kind", "since", "until", "continued_by")
-    _defaults = {"since": None, "until": None, "continued_by": None}
+    __slots__ = ("code", "name", "kind", "since", "until", "continued_by", "un", "un_since", "un_until")
+    _defaults = {"since": None, "until": None, "continued_by": None, "un": None, "un_since": None, "un_until": None}
+
+    def existed_on(self, d: date) -> bool:
+        """True if the state existed as such on ``d``."""
+        return (self.since is None or self.since <= d) and (self.until is None or d < self.until)
 
 
 class Source(Frozen):

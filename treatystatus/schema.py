@@ -303,7 +303,20 @@ class StateLine(Frozen):
 
     code: str
     name: str
-    kind: Literal["un-member", "observer", "non-member", "other", "historical"]
+    kind: Literal["state", "participant", "other"]
     since: Date | None = None
     until: Date | None = None
     continued_by: str | None = None
+    un: Literal["member", "observer"] | None = None
+    un_since: Date | None = None
+    un_until: Date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> "StateLine":
+        if self.since is not None and self.until is not None and self.until <= self.since:
+            raise ValueError("UNTIL is not after SINCE")
+        if self.un_since is not None and self.un_until is not None and self.un_until <= self.un_since:
+            raise ValueError("the end of UN membership is not after its start")
+        if self.continued_by is not None and self.until is None:
+            raise ValueError("a state continued by another needs the day it ended (UNTIL)")
+        return self
