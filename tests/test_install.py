@@ -36,5 +36,12 @@ def test_queries_read_the_compiled_index_without_the_schema():
 
 def test_versions():
     assert treatystatus.__version__
-    assert treatystatus.data_version == "2026.12.02"
-    assert str(treatystatus.data_as_of) == "2026-11-25"
+    import re
+    from pathlib import Path
+
+    changelog = (Path(treatystatus.__file__).resolve().parents[1] / "CHANGELOG.md")
+    assert re.fullmatch(r"\d{4}\.\d\d\.\d\d", treatystatus.data_version)
+    if changelog.exists():  # a checkout: the changelog's newest data section is this version
+        assert f"### Data — {treatystatus.data_version}" in changelog.read_text(encoding="utf-8")
+    # the package's as-of date is the latest day any treaty was searched to
+    assert treatystatus.data_as_of == max(t.searched_to for t in treatystatus.treaties())
