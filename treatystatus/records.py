@@ -83,10 +83,6 @@ class StateInfo(Frozen):
     __slots__ = ("code", "name", "kind", "since", "until", "continued_by", "un", "un_since", "un_until")
     _defaults = {"since": None, "until": None, "continued_by": None, "un": None, "un_since": None, "un_until": None}
 
-    def existed_on(self, d: date) -> bool:
-        """True if the state existed as such on ``d``."""
-        return (self.since is None or self.since <= d) and (self.until is None or d < self.until)
-
 
 class Source(Frozen):
     """Where facts come from: a status page, a notification, a database page, an article.
