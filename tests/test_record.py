@@ -95,3 +95,133 @@ def test_an_ambiguous_name_is_refused_with_the_candidates(name, candidates):
     with pytest.raises(ts.AmbiguousStateError) as err:
         ts.resolve_state(name)
     assert all(c in str(err.value) for c in candidates)
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Korea, North", "PRK"), ("Korea, Republic of", "KOR"), ("Congo, Republic of the", "COG"),
+    ("Congo, Democratic Republic of the", "COD"), ("Macedonia, North", "MKD"), ("Gambia, The", "GMB"),
+])
+def test_inverted_names_from_sorted_lists_resolve(name, code):
+    assert ts.resolve_state(name) == code
+
+
+def test_an_ambiguous_name_is_refused_with_names_as_well_as_codes():
+    with pytest.raises(ts.AmbiguousStateError) as err:
+        ts.resolve_state("Congo")
+    assert "COD (Democratic Republic of the Congo)" in str(err.value)
+    assert set(err.value.candidates) == {"COG", "COD"}
+
+
+# -- the Geneva law: signatures, kinds, successions, immediate effect, predecessors --------------------
+
+@pytest.mark.parametrize("protocol", ["ap-i", "ap-ii"])
+@pytest.mark.parametrize("state", ["United States", "Iran", "Pakistan"])
+def test_the_three_states_that_signed_the_protocols_and_never_ratified_are_signatories(state, protocol):
+    r = ts.status(state, protocol, "2026-12-01")
+    assert r.status is Status.SIGNATORY and r.signature == date(1977, 12, 12)  # opening day (Art. 92 / 20)
+    assert ts.resolve_state(state) in ts.signatories(protocol, "2026-12-01")
+
+
+@pytest.mark.parametrize("treaty", ["gc-i", "gc-ii", "gc-iii", "gc-iv", "ap-i", "ap-ii"])
+def test_bosnia_and_herzegovina_is_bound_from_independence_by_its_succession(treaty):
+    # declaration of succession received 31 December 1992, effective 6 March 1992 (IRRC notice, 1993)
+    r = ts.status("Bosnia and Herzegovina", treaty, "1993-01-01")
+    assert r.status is Status.PARTY and r.consent_type is ts.EventKind.SUCCESSION
+    assert r.consent == date(1992, 12, 31) and r.entry_into_force == date(1992, 3, 6)
+
+
+def test_palestine_is_bound_by_the_conventions_at_once_but_by_protocol_i_after_six_months():
+    # the Swiss depositary: accession of 2 April 2014 with effect from that day (Art. 62/61/141/157)
+    for gc in ("gc-i", "gc-ii", "gc-iii", "gc-iv"):
+        r = ts.status("Palestine", gc, "2014-04-02")
+        assert r.status is Status.PARTY and r.entry_into_force == date(2014, 4, 2)
+    # Protocol I has no such clause: six months (Art. 95(2))
+    assert ts.status("Palestine", "ap-i", "2014-04-03").status is Status.CONSENTED
+    assert ts.status("Palestine", "ap-i", "2014-10-02").status is Status.PARTY
+
+
+def test_the_ussr_signed_and_ratified_the_conventions_and_the_protocols():
+    # 12 December 1949 and 10 May 1954 (ICRC customary-law database); AP I/II 12 December 1977 and
+    # 29 September 1989 (the Supreme Soviet's decree; the ICRC's table)
+    for gc in ("gc-i", "gc-iv"):
+        assert ts.status("USSR", gc, "1950-01-01").status is Status.SIGNATORY
+        r = ts.status("USSR", gc, "1960-01-01")
+        assert r.status is Status.PARTY and r.entry_into_force == date(1954, 11, 10)
+        assert r.consent_type is ts.EventKind.RATIFICATION
+    for ap in ("ap-i", "ap-ii"):
+        assert ts.status("USSR", ap, "1980-01-01").status is Status.SIGNATORY
+        assert ts.status("Russia", ap, "1990-06-01").status is Status.PARTY
+
+
+def test_predecessors_geneva_records_as_far_as_sources_go_and_unknown_beyond():
+    # the SFRY ratified the four Conventions on 21 April 1950 (IRRC notice on Bosnia and Herzegovina)
+    assert ts.status("SFRY", "gc-iii", "1960-01-01").status is Status.PARTY
+    assert ts.status("SFRY", "gc-iii", "1993-01-01").status is Status.CEASED
+    # the GDR acceded to Convention IV on 30 November 1956, in force 30 May 1957 (WIPO Lex)
+    r = ts.status("GDR", "gc-iv", "1980-01-01")
+    assert r.status is Status.PARTY and r.entry_into_force == date(1957, 5, 30)
+    # its acts under Conventions I-III and the Protocols are not in a source read: unknown, not "not a party"
+    for treaty in ("gc-i", "ap-i"):
+        u = ts.status("GDR", treaty, "1985-01-01")
+        assert u.status is Status.UNKNOWN and "not found" in u.explanation
+        with pytest.raises(ts.StatusUnknownError):
+            ts.is_party("GDR", treaty, "1985-01-01")
+        assert "DDR" not in ts.parties(treaty, "1985-01-01")
+        assert "DDR" not in ts.non_parties(treaty, "1985-01-01")
+    # Czechoslovakia signed Protocols I and II on 6 December 1978; after that, unknown
+    assert ts.status("Czechoslovakia", "ap-i", "1978-12-06").status is Status.SIGNATORY
+    assert ts.status("Czechoslovakia", "ap-i", "1985-01-01").status is Status.UNKNOWN
+
+
+def test_kinds_from_sources_other_than_the_icrc_table():
+    # the Democratic Republic of Viet Nam acceded (ICRC notification); Montenegro acceded (ICRC release)
+    assert ts.status("Viet Nam", "gc-i", "2000-01-01").consent_type is ts.EventKind.ACCESSION
+    r = ts.status("Montenegro", "gc-i", "2010-01-01")
+    assert r.consent_type is ts.EventKind.ACCESSION and r.entry_into_force == date(2007, 2, 2)
+    # Afghanistan signed all four on 8 December 1949 (iovpost.org; the Dutch database for GC III)
+    for gc in ("gc-i", "gc-ii", "gc-iii", "gc-iv"):
+        assert ts.status("Afghanistan", gc, "1950-01-01").signature == date(1949, 12, 8)
+
+
+# -- the BWC: the two Yemens, the Republic of Viet Nam, the GDR, first deposits ------------------------
+
+def test_bwc_democratic_yemen_ratified_and_united_yemen_succeeded():
+    # Democratic Yemen signed at Moscow on 26 April 1972 and ratified there on 1 June 1979 (IEADB)
+    assert ts.status("South Yemen", "bwc", "1985-01-01").status is Status.PARTY
+    # the Yemen Arab Republic only signed; the Republic of Yemen succeeded on 22 May 1990
+    assert ts.status("Yemen", "bwc", "1985-01-01").status is Status.SIGNATORY
+    r = ts.status("Yemen", "bwc", "1995-01-01")
+    assert r.status is Status.PARTY and r.entry_into_force == date(1990, 5, 22)
+
+
+def test_bwc_the_republic_of_viet_nam_signed_and_viet_nam_acceded():
+    assert ts.status("Republic of Viet Nam", "bwc", "1973-01-01").status is Status.SIGNATORY  # 10 April 1972
+    assert ts.status("Viet Nam", "bwc", "1973-01-01").status is not Status.SIGNATORY
+    r = ts.status("Viet Nam", "bwc", "1981-01-01")
+    assert r.status is Status.PARTY and r.consent == date(1980, 6, 20)
+
+
+def test_bwc_the_first_of_several_deposits_counts():
+    # Bulgaria in London on 2 August 1972 (the FCO's record), before UNODA's 13 September
+    assert ts.status("Bulgaria", "bwc", "1975-03-26").consent == date(1972, 8, 2)
+    # Papua New Guinea on 27 October 1980 (IEADB, ICRC), before UNODA's 16 March 1981
+    assert ts.is_party("Papua New Guinea", "bwc", "1981-01-01")
+    # the Czech Republic's note received in London on 5 April 1993; effective 1 January 1993
+    r = ts.status("Czech Republic", "bwc", "1993-06-01")
+    assert r.status is Status.PARTY and r.consent == date(1993, 4, 5) and r.entry_into_force == date(1993, 1, 1)
+
+
+def test_bwc_the_gdr_is_unknown_not_a_non_party():
+    assert ts.status("GDR", "bwc", "1980-01-01").status is Status.UNKNOWN
+    assert ts.status("GDR", "npt", "1969-01-01").status is Status.SIGNATORY  # signed 1 July 1968
+
+
+def test_cote_divoire_ccw_protocols_i_and_iii_are_unknown_where_the_sources_disagree():
+    # UNOG announced consent to Protocols I, II, III and V on 25 May 2016; the depositary's table
+    # and the ICRC's show only II and V
+    for protocol in ("ccw-protocol-i", "ccw-protocol-iii"):
+        r = ts.status("Côte d'Ivoire", protocol, "2020-01-01")
+        assert r.status is Status.UNKNOWN
+        assert {"unog-2016-06-13", "icrc-2020"} <= {s.id for s in r.sources}
+    assert ts.is_party("Côte d'Ivoire", "ccw-protocol-ii", "2020-01-01")
+    assert ts.is_party("Côte d'Ivoire", "ccw-protocol-v", "2020-01-01")

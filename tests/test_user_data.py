@@ -35,7 +35,7 @@ def test_user_records_are_added_and_corrections_win_with_a_reason(userdata):
     assert "userdata/events/apmbc.txt:6" in ton.overrides[0] and "data/events/apmbc.txt" in ton.overrides[0]
     assert "User data:" in ton.explanation
     # the user's as-of date extends the coverage
-    assert tuv.data_as_of == date(2026, 12, 1) and not tuv.after_data_as_of
+    assert tuv.data_as_of == date(2027, 6, 30) and not tuv.after_data_as_of
 
 
 def test_shipped_data_are_back_after_use_data_without_paths(userdata):

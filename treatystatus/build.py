@@ -124,6 +124,7 @@ class _Builder:
         self.treaty_texts: dict[str, str] = {}
         self.replaced: dict[str, str] = {}
         self.inherited: dict[str, str] = {}
+        self.further: set[str] = set()  # origins of lines marked further=yes (another deposit)
 
     # -- the whole run ------------------------------------------------------------------------
     def run(self) -> Compiled | None:
@@ -436,6 +437,8 @@ class _Builder:
             day = m.latest if m.precision == "day" else DateRange(m.earliest, m.latest, m.precision)
             ev = Event(m.treaty, m.state, m.kind, day, m.source, m.also, m.effective, m.in_force, m.ref, m.at,
                        m.disputed, m.immediate, m.note, f"{where}:{lineno}")
+            if m.further:
+                self.further.add(ev.origin)
             key = (ev.state, ev.kind, ev.latest, ev.at)
             if key in seen:
                 problems.append((where, lineno, f"duplicate record: {ev.state} {ev.kind} {parts[2]}"
@@ -485,7 +488,8 @@ class _Builder:
             at = (where, int(line))
             k = ev.kind
             if k in CONSENT_KINDS:
-                if consent is not None and k is consent.kind and ev.at != consent.at:
+                if consent is not None and k is consent.kind and (ev.at != consent.at or ev.origin in self.further
+                                                                  or consent.origin in self.further):
                     continue  # the same act deposited with another depositary
                 if consent is not None:
                     problems.append((*at, f"{code}: a second instrument of consent while the first "

@@ -31,13 +31,14 @@ class UnknownStateError(TreatyStatusError):
 
 
 class AmbiguousStateError(TreatyStatusError):
-    """The text could name more than one state; ``candidates`` lists them."""
+    """The text could name more than one state; ``candidates`` lists their codes."""
 
-    def __init__(self, query: str, candidates: tuple[str, ...]):
+    def __init__(self, query: str, candidates: tuple[str, ...], names: tuple[str, ...] = ()):
         self.query = query
         self.candidates = candidates
+        shown = [f"{c} ({n})" for c, n in zip(candidates, names)] if len(names) == len(candidates) else list(candidates)
         super().__init__(
-            f"ambiguous state {query!r}: it could be " + ", ".join(candidates) + "; use a code or the full name"
+            f"ambiguous state {query!r}: it could be " + ", ".join(shown) + "; use a code or the full name"
         )
 
 

@@ -54,13 +54,17 @@ class Names:
             from .formats import normalise
 
             key = normalise(q)
+            if key not in idx.names and key not in idx.ambiguous and "," in q:
+                # an inverted name, as in lists sorted by name: "Korea, North", "Congo, Republic of the"
+                head, _, tail = q.partition(",")
+                key = normalise(f"{tail} {head}")
             amb = idx.ambiguous.get(key)
             if amb:
-                raise AmbiguousStateError(query, tuple(amb))
+                raise AmbiguousStateError(query, tuple(amb), self._labels(amb))
             hits = idx.names.get(key, ())
             known = tuple(h for h in hits if h in idx.state_rows)
             if len(known) > 1:
-                raise AmbiguousStateError(query, known)
+                raise AmbiguousStateError(query, known, self._labels(known))
             hits = known or tuple(hits)
             if hits:
                 code = hits[0]
@@ -70,6 +74,10 @@ class Names:
             raise UnknownStateError(query, reason=f"{code} is not in the list of states that take part "
                                     "in treaties (docs/states.md)")
         return code
+
+    def _labels(self, codes) -> tuple[str, ...]:
+        rows = self.idx.state_rows
+        return tuple(rows[c][0] if c in rows else c for c in codes)
 
     def suggest(self, query: str, n: int = 4) -> tuple[str, ...]:
         import difflib

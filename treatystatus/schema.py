@@ -55,6 +55,8 @@ class EventLine(Frozen):
     in_force: Date | None = None
     ref: str | None = None
     at: str | None = None
+    #: another deposit of the instrument already on record, with a depositary the source does not name
+    further: bool = False
     disputed: bool = False
     immediate: bool = False
     note: str | None = None
@@ -62,6 +64,8 @@ class EventLine(Frozen):
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> "EventLine":
         k = self.kind
+        if self.further and (k not in CONSENT_KINDS or not self.note):
+            raise ValueError("'further' applies to an instrument of consent, with a note saying where the deposit is recorded")
         if self.effective is not None and k not in (EventKind.SUCCESSION, EventKind.WITHDRAWAL,
                                                     EventKind.PROVISIONAL_APPLICATION):
             raise ValueError(f"'effective' does not apply to a {k} record")
