@@ -225,3 +225,15 @@ def test_cote_divoire_ccw_protocols_i_and_iii_are_unknown_where_the_sources_disa
         assert {"unog-2016-06-13", "icrc-2020"} <= {s.id for s in r.sources}
     assert ts.is_party("Côte d'Ivoire", "ccw-protocol-ii", "2020-01-01")
     assert ts.is_party("Côte d'Ivoire", "ccw-protocol-v", "2020-01-01")
+
+
+def test_a_recorded_withdrawal_weighs_an_armed_conflict_the_question_supposes():
+    # Poland's notice of 20 August 2025 takes effect on 20 February 2026 by the depositary's record;
+    # supposing Poland engaged in an armed conflict when the six months end (Art. 20(3)) defers it
+    plain = ts.withdrawal("Poland", "apmbc", on="2026-01-15")
+    assert plain.effective == date(2026, 2, 20) and not plain.deferred
+    at_war = ts.withdrawal("Poland", "apmbc", on="2026-01-15", in_armed_conflict=True)
+    assert at_war.deferred and at_war.effective is None
+    assert "20 February 2026" in at_war.explanation
+    until = ts.withdrawal("Poland", "apmbc", on="2026-01-15", armed_conflict_until="2026-06-30")
+    assert until.deferred and until.effective == date(2026, 6, 30)

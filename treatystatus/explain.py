@@ -432,6 +432,10 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
         if r == "no-effect":
             parts.append(_no_clause_text(t, name, dec, rule))
             return " ".join(parts)
+        if r == "recorded-rule" and recorded.effective is not None:
+            whose = "The depositary's record" if t.by_depositary(recorded) else "The record"
+            parts.append(f"{whose} gives {day(recorded.effective)} for its effect; what follows applies the "
+                         "armed-conflict clause to the situation asked about.")
     else:
         if r == "not-bound":
             parts.append(f"On {day(dec.notice)} {name} has not consented to be bound by the {title}, so it has nothing "
@@ -496,8 +500,9 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
             parts.append(f"As {name} is taken to be in an armed conflict with no end date, the {term} would not take "
                          f"effect before {c.ends}: no date can be given.")
         elif in_conflict is None:
-            parts.append("Whether the clause applies depends on facts the data do not hold; pass in_armed_conflict "
-                         "or armed_conflict_until to decide it.")
+            parts.append("Whether the clause applies depends on facts the data do not hold; say whether the state "
+                         "is in an armed conflict (in_armed_conflict= or armed_conflict_until= in Python, "
+                         "--in-armed-conflict or --armed-conflict-until on the command line) to decide it.")
     elif in_conflict or conflict_end:
         parts.append(f"The {title} has no armed-conflict clause: a conflict does not delay the {term}.")
     if dec.treaty_ends is not None:

@@ -566,11 +566,13 @@ def _recorded_decision(ti: TreatyIndex, w, revoked, in_conflict: bool | None,
         return Decision(w.date, True, "revoked", earliest=earliest, effective=None, deferred=False)
     if w.disputed:
         return Decision(w.date, True, "disputed", earliest=earliest, effective=None, deferred=None)
-    if w.effective is not None:
+    hypothesis = rule.can_defer and (in_conflict is not None or conflict_end is not None)
+    if w.effective is not None and not hypothesis:
         deferred = (isinstance(e_hi, date) and w.effective > e_hi) if rule.can_defer else False
         return Decision(w.date, True, "recorded", earliest=earliest, effective=w.effective, deferred=deferred,
                         until=rule.conflict.ends if deferred and rule.conflict else None)
-    # no date from the depositary: the same rules as a notice not yet given
+    # no date from the depositary, or a question about an armed conflict the depositary's date does not
+    # weigh: the same rules as a notice not yet given
     decs = [plan(rule, x, in_conflict=in_conflict, conflict_end=conflict_end, named=named, treaty_in_force=t)
             for x in (lo, w.latest)]
     a, b = decs
