@@ -111,3 +111,14 @@ def test_treaties_of():
 def test_after_as_of_warns_on_stderr():
     r = run("status", "UA", "apmbc", "--on", "2031-01-01")
     assert r.returncode == 0 and "later events are not included" in r.stderr
+
+
+def test_the_status_block_shows_the_acts_that_decide_the_status():
+    # Russia revoked its CTBT ratification on 3 November 2023 (UNTC XXVI-4); the United States
+    # notified on 18 July 2019 that it does not intend to become a party to the ATT (UNTC XXVI-8)
+    ru = subprocess.run([sys.executable, "-m", "treatystatus", "status", "Russia", "ctbt", "--on", "2026-01-01"],
+                        capture_output=True, text=True)
+    assert "consent revoked       2023-11-03" in ru.stdout
+    us = subprocess.run([sys.executable, "-m", "treatystatus", "status", "USA", "att", "--on", "2026-01-01"],
+                        capture_output=True, text=True)
+    assert "non-intention         2019-07-18" in us.stdout

@@ -321,10 +321,15 @@ def _status_text(r) -> str:
     lines = [f"{r.state_name} ({r.state}) — {r.treaty} — {r.on}: {head}"]
     for label, value in (("signature", r.signature), ("consent", r.consent and f"{edtf(r.consent)} "
                                                                                f"({r.consent_type.value})"),
+                         ("consent revoked", r.consent_revoked), ("non-intention", r.non_intention),
                          ("entry into force", r.entry_into_force), ("withdrawal notified", r.withdrawal_notified),
+                         ("withdrawal revoked", r.withdrawal_revoked),
                          ("withdrawal effective", r.withdrawal_effective), ("suspension notified", r.suspension)):
         if value:
-            lines.append(f"  {label:<22}{value if isinstance(value, str) else edtf(value)}")
+            shown = value if isinstance(value, str) else edtf(value)
+            if label == "withdrawal effective" and r.possible:
+                shown += " (not settled: see below)"
+            lines.append(f"  {label:<22}{shown}")
     lines.append("")
     lines.append(r.explanation)
     if r.sources:
