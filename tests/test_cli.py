@@ -122,3 +122,19 @@ def test_the_status_block_shows_the_acts_that_decide_the_status():
     us = subprocess.run([sys.executable, "-m", "treatystatus", "status", "USA", "att", "--on", "2026-01-01"],
                         capture_output=True, text=True)
     assert "non-intention         2019-07-18" in us.stdout
+
+
+def test_a_treaty_not_in_force_says_so_where_it_has_no_parties():
+    # the CTBT has not entered into force (Art. XIV): no party, but many consents
+    r = subprocess.run([sys.executable, "-m", "treatystatus", "parties", "ctbt", "--on", "2026-01-01"],
+                       capture_output=True, text=True)
+    assert r.stdout.startswith("0 parties of ctbt") and "not in force" in r.stderr and "consented" in r.stderr
+    p = subprocess.run([sys.executable, "-m", "treatystatus", "party", "France", "ctbt", "--on", "2026-01-01"],
+                       capture_output=True, text=True)
+    assert "the treaty is not in force" in p.stdout
+
+
+def test_validate_a_path_that_is_not_a_directory_is_a_usage_error(tmp_path):
+    r = run("validate", str(tmp_path / "missing"))
+    assert r.returncode == 2
+    assert "is not a directory" in r.stderr and "Traceback" not in r.stderr

@@ -17,6 +17,7 @@ TODAY = date(2026, 11, 25)
     ("ICC Statute", "rome-statute"), ("Rome Statute", "rome-statute"), ("XVIII-10", "rome-statute"),
     ("CCW Amended Protocol II", "ccw-amended-protocol-ii"), ("XXVI-2-b", "ccw-amended-protocol-ii"),
     ("CCW", "ccw"), ("XXVI-2", "ccw"), ("blinding laser weapons protocol", "ccw-protocol-iv"),
+    ("rome", "rome-statute"), ("cluster munitions", "ccm"), ("mine ban", "apmbc"), ("OPCW", "cwc"),
     ("ATT", "att"), ("CWC", "cwc"), ("test ban treaty", "ctbt"), ("TPNW", "tpnw"), ("nuclear ban treaty", "tpnw"),
 ])
 def test_aliases(alias, tid):

@@ -40,6 +40,12 @@ def _append(path: Path, text: str) -> int:
     ("UKR  signature     2001-01-01", "not open for signature"),
     ("UKR  ratifcation   2005-12-27", "kind"),                       # unknown kind
     ("UKR  signature     1998-01-01  colour=blue", "unexpected field"),
+    # the United States never signed the Convention: it could only accede (Art. 16)
+    ("USA  ratification  2026-05-01", "without a signature on record"),
+    # Poland's withdrawal of 20 August 2025 is pending until 20 February 2026
+    ("POL  withdrawal    2025-09-01  effective=2026-03-01", "second withdrawal while the one notified 2025-08-20"),
+    # a further deposit needs a note saying where it is recorded
+    ("UKR  ratification  2006-01-10  further=yes", "'further' applies"),
 ])
 def test_event_defects_are_reported_with_file_and_line(data_copy, line, message):
     events = data_copy / "events" / "apmbc.txt"

@@ -353,9 +353,11 @@ class _Builder:
         except (ValueError, TypeError) as exc:
             self.problems.append((self.treaty_files[tid], 1, str(exc)))
             return None
+        # a treaty open for signature (some State signed): only a signatory ratifies
+        signing = rules.signatures_complete and any(e.kind is EventKind.SIGNATURE for r in records.values() for e in r)
         for code in records:
             records[code].sort(key=sort_key)
-            self._check_record(rules, code, records[code])
+            self._check_record(rules, code, records[code], signing)
         if t.parent is not None and t.parent not in done:
             return None  # its parent failed; the problem is reported there
         events = {c: tuple(v) for c, v in sorted(records.items())}
@@ -475,18 +477,24 @@ class _Builder:
                     "user data take precedence over the data they are laid over")
             kept[key] = ev
 
-    def _check_record(self, rules: TreatyRules, code: str, evs: list[Event]) -> None:
+    def _check_record(self, rules: TreatyRules, code: str, evs: list[Event], signing: bool = False) -> None:
         """The order of one state's acts, and the dates a source gives against the rules."""
         problems = self.problems
         consent: Event | None = None
         in_force: date | None = None
         pending: Event | None = None
         pending_eff: date | None = None
+        signed = False
         w = rules.withdrawal
         for ev in evs:
             where, _, line = ev.origin.rpartition(":")
             at = (where, int(line))
             k = ev.kind
+            if k is EventKind.SIGNATURE:
+                signed = True
+            if k in _SIGNED_ONLY and signing and not signed:
+                problems.append((*at, f"{code}: a {k.value} without a signature on record (a State that did "
+                                 "not sign accedes)"))
             if k in CONSENT_KINDS:
                 if consent is not None and k is consent.kind and (ev.at != consent.at or ev.origin in self.further
                                                                   or consent.origin in self.further):
@@ -508,7 +516,10 @@ class _Builder:
                                                                       else f" to {ruled.latest}")))
             elif k is EventKind.WITHDRAWAL:
                 if consent is None:
-                    problems.append((*at, f"{code}: withdrawal without an instrument of consent"))
+                    msg = (f"a second withdrawal while the one notified {pending.date} is pending" if pending is not None
+                           and pending_eff is not None and ev.latest < pending_eff
+                           else "withdrawal without an instrument of consent")
+                    problems.append((*at, f"{code}: {msg}"))
                     continue
                 pending = ev
                 pending_eff = ev.effective
@@ -548,6 +559,9 @@ class _Builder:
                     problems.append((*at, f"{code}: consent revoked after the treaty entered into force for the "
                                      "state; record a withdrawal"))
                 consent = in_force = None
+
+
+_SIGNED_ONLY = frozenset({EventKind.RATIFICATION})
 
 
 def _without_in_force(ev: Event) -> Event:

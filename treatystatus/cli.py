@@ -173,7 +173,10 @@ def _run(args) -> int:
         if is_party is None:
             print(f"unknown: {api.status(code, tid, d).explanation}")
             return EXIT_UNKNOWN
-        word = "is a party" if is_party else f"is not a party ({status})"
+        eif = api.treaty_summary(tid)["in_force"]
+        dormant = eif is None or str(eif) > d.isoformat()
+        why = f"; the treaty is not in force" + ("" if eif is None else f" until {eif}") if dormant else ""
+        word = "is a party" if is_party else f"is not a party ({status}{why})"
         print(f"{'yes' if is_party else 'no'}: {name} ({code}) {word} to {tid} on {d}")
         return EXIT_YES if is_party else EXIT_NO
 
@@ -189,6 +192,13 @@ def _run(args) -> int:
         tid = api.resolve_treaty(args.treaty)
         codes = fn(tid, on)
         _codes_out(codes, args.format, f"{len(codes)} {c} of {tid} on {on}:", c.replace("-", "_"), tid, on)
+        if c == "parties":
+            eif = api.treaty_summary(tid)["in_force"]
+            if eif is None or str(eif) > on.isoformat():
+                n = len(api.consenting(tid, on))
+                print(f"treatystatus: note: {tid} is not in force on {on}" + ("" if eif is None else f" (in force from {eif})")
+                      + f", so no State is a party; {n} have consented to be bound (`treatystatus consenting {tid}`)",
+                      file=sys.stderr)
         return EXIT_YES
     if c == "withdraw":
         r = api.withdrawal(args.state, args.treaty, notified_on=args.notified,
@@ -306,8 +316,13 @@ def _run(args) -> int:
                   f"{t['complete_record']}")
         return EXIT_YES
     if c == "validate":
+        from pathlib import Path
+
         from .index import validate
 
+        if not Path(args.path).is_dir():
+            raise _UsageError(f"{args.path!r} is not a directory; give the data directory to check "
+                              "(for example `treatystatus validate data`)")
         problems = validate(args.path)
         for f, line, msg in problems:
             print(f"{f}:{line}: {msg}")
