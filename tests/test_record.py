@@ -237,3 +237,16 @@ def test_a_recorded_withdrawal_weighs_an_armed_conflict_the_question_supposes():
     assert "20 February 2026" in at_war.explanation
     until = ts.withdrawal("Poland", "apmbc", on="2026-01-15", armed_conflict_until="2026-06-30")
     assert until.deferred and until.effective == date(2026, 6, 30)
+
+
+def test_a_succession_without_an_effective_day_is_undecided_until_the_rule_day():
+    # Tonga (independent 4 June 1970) notified its succession to the NPT on 7 July 1971; no source
+    # gives the day it took effect, so between independence and the notification the answer is
+    # not known, and the state is on neither side of the list
+    before = ts.status("TON", "npt", "1971-01-01")
+    assert before.status is Status.UNDECIDED and before.is_party is None
+    assert "no source gives the day its succession takes effect" in before.explanation
+    assert "TON" in ts.parties("npt", "1971-01-01").undecided
+    assert "TON" not in ts.non_parties("npt", "1971-01-01")
+    assert ts.status("TON", "npt", "1971-07-08").status is Status.PARTY
+    assert ts.status("TON", "npt", "1970-06-01").status is Status.NOT_SIGNED

@@ -31,6 +31,8 @@ CELL = re.compile(r"^\[?\s*(\d{1,2} [A-Z][a-z]{2} \d{4})\s*(AA|A|a|d|P|n)?\s*\]?
 NOTE_MARK = re.compile(r"^(.*?)\s*\d+(?:\s*,\s*\d+)*$")
 # The depositary's own names that are ambiguous in general use but not in its tables.
 DEPOSITARY = {"Congo": "COG", "Guinea": "GIN"}
+# Participants that are not States: the library's records are of States (docs/sources/).
+NOT_STATES = {"European Union", "European Community"}
 
 
 def participant(name: str) -> str:
@@ -44,6 +46,9 @@ def parse_table(path: Path) -> dict[str, list[tuple[str, str, str]]]:
     header, out = rows[0], {}
     for row in rows[1:]:
         name = participant(row[0])
+        if name in NOT_STATES:
+            print(f"{path}: {name}: not a State, left out (docs/sources/)", file=sys.stderr)
+            continue
         try:
             code = DEPOSITARY.get(name) or ts.resolve_state(name)
         except TreatyStatusError as exc:

@@ -95,7 +95,8 @@ def compile_withdrawal(w: sc.Withdrawal) -> WithdrawalRule:
     minimum = None if w.minimum_membership is None else MinimumMembership(w.minimum_membership.compiled(), w.article)
     none = None if w.none is None else NoWithdrawalClause(w.none.vclt_article, position=w.none.position,
                                                           position_source=w.none.position_source,
-                                                          position_text=w.none.position_text)
+                                                          position_text=w.none.position_text,
+                                                          also_source=w.none.also_source, also_text=w.none.also_text)
     return WithdrawalRule(w.article, w.term, _period(w.notice), w.later_date_allowed, w.named_date_required,
                           conflict, windows, minimum, none, w.grounds)
 
@@ -293,6 +294,8 @@ class _Builder:
             cited.append(t.entry_into_force.immediate_in_conflict.source)
         if t.withdrawal is not None and t.withdrawal.none is not None and t.withdrawal.none.position_source:
             cited.append(t.withdrawal.none.position_source)
+        if t.withdrawal is not None and t.withdrawal.none is not None and t.withdrawal.none.also_source:
+            cited.append(t.withdrawal.none.also_source)
         for s in cited:
             if s not in self.sources:
                 self.problems.append((where, toml_line(text, (s,), value=True), f"unknown source {s!r}"))
@@ -370,7 +373,7 @@ class _Builder:
                 acts = events.get(info.continued_by)  # the same legal person: the continuing state's acts
             if acts is None and info.until is None:
                 continue
-            h = replay(rules, acts or (), state=code, until=info.until)
+            h = replay(rules, acts or (), state=code, until=info.until, since=info.since)
             if parent is not None and acts:
                 h = compose(h, parent.histories.get(code) or parent.default)
             histories[code] = h
@@ -433,15 +436,20 @@ class _Builder:
             if missing:
                 problems.append((where, lineno, f"unknown source {missing[0]!r} (not in sources.toml)"))
                 continue
+            if m.article is not None and m.article not in {d.article for d in t.declarations}:
+                known = ", ".join(d.article for d in t.declarations) or "none"
+                problems.append((where, lineno, f"article={m.article}: {t.id} lists no declarations under that "
+                                 f"article ([[declarations]] lists: {known})"))
+                continue
             if m.immediate and t.entry_into_force.immediate_in_conflict is None:
                 problems.append((where, lineno, f"immediate=yes: {t.id} has no clause giving immediate effect"))
                 continue
             day = m.latest if m.precision == "day" else DateRange(m.earliest, m.latest, m.precision)
             ev = Event(m.treaty, m.state, m.kind, day, m.source, m.also, m.effective, m.in_force, m.ref, m.at,
-                       m.disputed, m.immediate, m.note, f"{where}:{lineno}")
+                       m.disputed, m.immediate, m.note, f"{where}:{lineno}", m.article, m.value)
             if m.further:
                 self.further.add(ev.origin)
-            key = (ev.state, ev.kind, ev.latest, ev.at)
+            key = (ev.state, ev.kind, ev.latest, ev.at, ev.article)
             if key in seen:
                 problems.append((where, lineno, f"duplicate record: {ev.state} {ev.kind} {parts[2]}"
                                  + (f" at {ev.at}" if ev.at else "") + f" (also line {seen[key]})"))
@@ -459,7 +467,7 @@ class _Builder:
                 continue
             if replaces is not None:
                 try:
-                    old_key = (ev.state, ev.kind, parse_data_date(replaces)[1], ev.at)
+                    old_key = (ev.state, ev.kind, parse_data_date(replaces)[1], ev.at, ev.article)
                 except ValueError:
                     problems.append((where, lineno, f"replaces={replaces!r}: not a date"))
                     continue

@@ -70,6 +70,11 @@ COMMANDS: dict[str, tuple[str, list]] = {
         ("state", {}), ("--treaty", dict(action="append", metavar="TREATY", help="a treaty (repeatable; default: all)")),
         ("--out", dict(metavar="FILE", help="a .png or .svg file (default: STATE.png)")),
         ("--start", dict(metavar="DATE")), ("--end", dict(metavar="DATE"))]),
+    "declarations": ("declarations under an article of a treaty (a committee's competence, a minimum age), "
+                     "with dates and sources", [
+        ("treaty", {}), ("--article", dict(metavar="ARTICLE", help="one article (e.g. 22, 3(2))")),
+        ("--state", dict(metavar="STATE", help="one state")),
+        ("--on", dict(metavar="DATE", help="only those standing on DATE")), _FORMAT]),
     "info": ("data version, as-of dates, counts of records and sources", []),
     "validate": ("check a data directory; print every problem as FILE:LINE: message; exit 1 if any", [("path", {})]),
 }
@@ -211,6 +216,28 @@ def _run(args) -> int:
             print(r.explanation)
             print()
             print(r.clause)
+        return EXIT_YES
+    if c == "declarations":
+        ds = api.declarations(args.treaty, args.article, state=args.state, on=args.on)
+        if args.format == "json":
+            print(dumps(ds.to_dicts()))
+        elif args.format == "csv":
+            import csv
+
+            w = csv.writer(sys.stdout, lineterminator="\n")
+            w.writerow(["state", "treaty", "article", "made", "ended", "ended_how", "value", "on", "stands", "is_party",
+                        "source", "ref"])
+            for r in ds:
+                w.writerow([r.state, r.treaty, r.article, edtf(r.made), edtf(r.ended) if r.ended else "",
+                            r.ended_how or "", r.value or "", r.on or "", "" if r.stands is None else r.stands,
+                            "" if r.is_party is None else r.is_party, r.source, r.ref or ""])
+        else:
+            for r in ds:
+                flag = "" if r.on is None else ("" if r.stands and r.is_party else
+                                                 "  (not bound that day)" if r.is_party is False else "  (not settled)")
+                print(f"{r.state:<4} {r.state_name[:34]:<35} {r.summary()}{flag}")
+            if not ds:
+                print("no declarations on record" + (f" standing on {args.on}" if args.on else ""), file=sys.stderr)
         return EXIT_YES
     if c == "timeline":
         t = api.timeline(args.state, args.treaty)

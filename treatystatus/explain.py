@@ -145,7 +145,8 @@ _NOUNS = {
     EventKind.WITHDRAWAL_REVOKED: "the withdrawal of its notification of withdrawal",
     EventKind.CONSENT_REVOKED: "the revocation of its consent", EventKind.SUSPENSION: "its notice of suspension",
     EventKind.COMMUNICATION: "its communication", EventKind.ANNOUNCEMENT: "the announcement",
-    EventKind.GAP: "the missing record",
+    EventKind.GAP: "the missing record", EventKind.DECLARATION: "its declaration",
+    EventKind.DECLARATION_WITHDRAWN: "the withdrawal of its declaration",
 }
 
 STATUS_WORDS = {
@@ -181,6 +182,10 @@ def _entry_clause(t: TreatyView, f, d: date) -> str:
                 "immediate effect in a conflict, the treaty would have applied earlier)")
     elif basis == "succession":
         tail = " (from the date its succession takes effect)"
+    elif basis == "succession-undated":
+        tail = (f" (no source gives the day its succession takes effect: it may date from its independence, as "
+                f"depositaries often date successions, or follow Art. {art} from the notification; "
+                "between the two the status cannot be told)")
     elif basis == "parent":
         tail = f" (the day the {t.parent_title or t.parent_id} entered into force for it)"
     else:
@@ -555,6 +560,11 @@ def _base_value(dec: Decision) -> object:
     return dec.earliest
 
 
+def _quoted(text: str | None) -> str | None:
+    """A quotation from a source, marked as one."""
+    return None if not text else "\u201c" + text.strip().rstrip(".") + ".\u201d"
+
+
 def _no_clause_text(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRule | None) -> str:
     nc = rule.none if rule else None
     art = nc.vclt_article if nc else "56"
@@ -563,8 +573,12 @@ def _no_clause_text(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRul
             "that the parties intended to admit the possibility, or if a right of withdrawal is implied by the "
             "nature of the treaty; it must then give at least twelve months' notice")
     if dec.reason == "no-clause-not-permitted" or (nc and nc.position == "not-permitted"):
-        text += (f". {nc.position_text or 'The treaty body holds that no withdrawal is possible'}"
-                 f" ({nc.position_source}): a notice by {name} would have no effect." if nc else ".")
+        text += (f". {_quoted(nc.position_text) or 'The treaty body holds that no withdrawal is possible'}"
+                 f" ({nc.position_source})" if nc else ".")
+        if nc and nc.also_text:
+            text += f"; and: {_quoted(nc.also_text)} ({nc.also_source})"
+        if nc:
+            text += f". A notice by {name} would have no effect."
     elif dec.earliest is not None:
         text += f": if {name} may withdraw at all, not before {_val(dec.earliest)}."
     else:

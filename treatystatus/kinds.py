@@ -22,6 +22,8 @@ KIND_VALUES = (
     "communication",             # a deposited communication that changes no status
     "announcement",              # a government's announcement or decision: not a deposited act
     "gap",                       # a fact known to be missing from the data: the status cannot be told
+    "declaration",               # a declaration under an article of the treaty (article=, value=): no status
+    "declaration-withdrawn",     # that declaration withdrawn (or lapsed at the end of its stated period)
 )
 
 #: a state's standing under a treaty on one day, in order (docs/data-model.md)
@@ -53,6 +55,9 @@ UNSETTLED_CODES = frozenset({STATUS_CODES_BY_VALUE[v] for v in ("unknown", "with
 #: the facts of a history segment that are records, in the order the compiled index stores them
 FACT_EVENTS = ("signature", "consent", "provisional", "non_intention", "consent_revoked", "withdrawal",
                "withdrawal_revoked", "suspension", "gap", "revoked_consent")
+
+#: the kinds that record declarations under an article: they change no status
+DECLARATION_VALUES = ("declaration", "declaration-withdrawn")
 
 _CONSENT_VALUES = ("ratification", "acceptance", "approval", "accession", "succession", "consent", "instrument")
 

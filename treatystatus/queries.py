@@ -24,7 +24,7 @@ __all__ = [
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
     "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
     "to_date", "treaty_ids", "states_on", "state_info", "list_changes", "treaty_summary", "records", "standing",
-    "data_as_of", "history_arrays",
+    "data_as_of", "history_arrays", "declarations", "accepting",
 ]
 
 
@@ -97,8 +97,8 @@ def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date):
     from .rules.history import replay
 
     owner = ti.record_owner(code)
-    until = idx.states[code].until
-    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=until, known_on=k)
+    until, since = idx.states[code].until, idx.states[code].since
+    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=until, known_on=k, since=since)
     if ti.rules.parent is not None and owner is not None:
         h = compose(h, _history_known_on(idx, idx.treaty(ti.rules.parent), code, k))
     return h
@@ -420,6 +420,80 @@ def non_parties(treaty: str, on: object = None):
     return StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
                      kind="non-party", undecided=tuple(c for c in existing if c in unsure),
                      data_as_of=_as_of(idx, ti.id))
+
+
+# -- declarations -----------------------------------------------------------------------------------
+
+def _declaration_article(idx: Index, ti, article: str | None) -> dict | None:
+    arts = {str(a["article"]): a for a in ti.raw.get("declarations", ())}
+    if article is None:
+        return None
+    a = arts.get(str(article).removeprefix("Art.").removeprefix("art.").strip())
+    if a is None:
+        from .errors import TreatyStatusError
+
+        known = ", ".join(arts) or "none"
+        raise TreatyStatusError(f"{ti.id} has no declarations recorded under article {article!r} "
+                                f"(articles with declarations: {known})")
+    return a
+
+
+def declarations(treaty: str, article: str | None = None, *, state: str | None = None, on: object = None):
+    """The declarations recorded under ``treaty`` (under one ``article``, by one ``state``), in order.
+
+    With ``on``, only those standing on that day (or that an unknown day decides), each with
+    ``stands`` and ``is_party`` for that day. Examples: which states accept the Committee against
+    Torture's competence for individual complaints (``declarations("cat", "22", on=...)``); the
+    minimum age of voluntary recruitment the United Kingdom declared
+    (``declarations("crc-opac", "3(2)", state="GBR")``).
+    """
+    from .results import Declaration, Declarations
+    from .rules.declarations import spells, stands_on
+
+    idx = _idx()
+    n = names_of(idx)
+    ti = idx.treaty(n.treaty(treaty))
+    chosen = _declaration_article(idx, ti, article)
+    arts = {str(a["article"]): a for a in ti.raw.get("declarations", ())}
+    d = to_date(on) if on is not None else None
+    codes = [n.state(state)] if state is not None else list(ti.order)
+    out = Declarations()
+    for code in codes:
+        evs = [e for e in ti.events(code) if e.article is not None]
+        for art in ([str(chosen["article"])] if chosen else list(arts)):
+            for sp in spells(evs, art):
+                stands = stands_on(sp, d) if d is not None else None
+                if d is not None and stands is False:
+                    continue
+                ended = sp.ended
+                how = None if ended is None else ("replaced" if ended.kind is sp.made.kind else "withdrawn")
+                party = ti.history(code).at(d).is_party if d is not None else None
+                src, _ = _sources(idx, [sp.made] + ([ended] if ended is not None else []))
+                out.append(Declaration(
+                    state=code, state_name=idx.state_rows[code][0], treaty=ti.id, article=art,
+                    subject=arts[art]["subject"], made=sp.made.date, ended=None if ended is None else ended.date,
+                    ended_how=how, value=sp.made.value, on=d, stands=stands, is_party=party,
+                    source=sp.made.source, ref=sp.made.ref, note=sp.made.note, sources=src))
+    return out
+
+
+def accepting(treaty: str, article: str, on: object = None):
+    """Sorted codes of the states whose declaration under ``article`` stands on ``on`` (default:
+    today) while the treaty binds them; where an unknown day or an undecided status decides,
+    the state is in ``.undecided``."""
+    from .results import StateList
+
+    d = to_date(on)
+    idx = _idx()
+    tid = names_of(idx).treaty(treaty)
+    yes, maybe = [], []
+    for r in declarations(tid, article, on=d):
+        if r.stands is True and r.is_party is True:
+            yes.append(r.state)
+        elif r.is_party is not False:
+            maybe.append(r.state)
+    return StateList(sorted(set(yes)), treaty=tid, on=d, kind=f"declaration under Art. {article}",
+                     undecided=tuple(sorted(set(maybe) - set(yes))), data_as_of=_as_of(idx, tid))
 
 
 # -- treaties ---------------------------------------------------------------------------------------

@@ -28,17 +28,19 @@ class Event(Frozen):
     it); ``ref`` (the depositary notification number); ``at`` (where it was deposited, for a
     treaty with several depositaries); ``disputed`` (a withdrawal whose effect is disputed);
     ``immediate`` (it took immediate effect under the treaty's clause for parties to a
-    conflict, as the source says); ``note``; ``origin`` (``file:line``).
+    conflict, as the source says); ``note``; ``origin`` (``file:line``); for a declaration,
+    ``article`` (the article it is made under) and ``value`` (what it declares, where that is
+    a value: a minimum age).
     """
 
     __slots__ = ("treaty", "state", "kind", "date", "source", "also", "effective", "in_force", "ref", "at",
-                 "disputed", "immediate", "note", "origin")
+                 "disputed", "immediate", "note", "origin", "article", "value")
     _defaults = {"also": (), "effective": None, "in_force": None, "ref": None, "at": None, "disputed": False,
-                 "immediate": False, "note": None, "origin": ""}
+                 "immediate": False, "note": None, "origin": "", "article": None, "value": None}
 
     def _values(self) -> tuple:  # where a record was read does not make it another record
         return (self.treaty, self.state, self.kind, self.date, self.source, self.also, self.effective, self.in_force,
-                self.ref, self.at, self.disputed, self.immediate, self.note)
+                self.ref, self.at, self.disputed, self.immediate, self.note, self.article, self.value)
 
     @property
     def precision(self) -> str:
@@ -63,7 +65,7 @@ class Event(Frozen):
             "effective": self.effective.isoformat() if self.effective else None,
             "in_force": self.in_force.isoformat() if self.in_force else None,
             "ref": self.ref, "at": self.at, "disputed": self.disputed, "immediate": self.immediate,
-            "note": self.note, "origin": self.origin,
+            "note": self.note, "origin": self.origin, "article": self.article, "value": self.value,
         }
 
 

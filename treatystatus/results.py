@@ -15,7 +15,8 @@ from .frozen import Frozen
 from .jsontext import dumps
 from .records import Event, Source
 
-__all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "plain", "dumps"]
+__all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "Declaration", "Declarations",
+           "plain", "dumps"]
 
 
 
@@ -246,3 +247,45 @@ class StateList(list):
         return {"treaty": self.treaty, "on": plain(self.on), "list": self.kind, "count": len(self),
                 "states": list(self), "undecided": list(self.undecided), "incomplete": self.incomplete,
                 "data_as_of": plain(self.data_as_of)}
+
+
+class Declaration(_Result):
+    """A state's declaration under an article of a treaty, and what ended it.
+
+    ``made``: the day the depositary gives (a date, or a range where the source gives no day);
+    ``ended``: the day it was withdrawn, lapsed or was replaced by a later declaration under the
+    same article (``ended_how``: ``withdrawn`` or ``replaced``), None while nothing ends it;
+    ``value``: what it declares where that is a value (a minimum age). With a day asked about
+    (``on``): ``stands`` (True, False, or None where an unknown day decides) and ``is_party``
+    (the treaty binds the state that day; a declaration has effect only then).
+    """
+
+    __slots__ = ("state", "state_name", "treaty", "article", "subject", "made", "ended", "ended_how", "value",
+                 "on", "stands", "is_party", "source", "ref", "note", "sources")
+    _defaults = {"ended": None, "ended_how": None, "value": None, "on": None, "stands": None, "is_party": None,
+                 "ref": None, "note": None, "sources": ()}
+
+    def summary(self) -> str:
+        what = f"{self.subject}" + (f" ({self.value})" if self.value else "")
+        end = f", {self.ended_how} {edtf(self.ended)}" if self.ended is not None else ""
+        return f"declaration under Art. {self.article} {edtf(self.made)}{end}: {what}"
+
+    def __str__(self) -> str:
+        return f"{self.state_name} ({self.state}), {self.treaty}: {self.summary()}"
+
+
+class Declarations(list):
+    """Declarations (:class:`Declaration`), state by state, in order."""
+
+    def to_dicts(self) -> list[dict]:
+        return [r.to_dict() for r in self]
+
+    def to_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame([{k: v for k, v in r.to_dict().items() if k != "sources"} for r in self])
+
+    def __str__(self) -> str:
+        if not self:
+            return "(no declarations)"
+        return "\n".join(f"  {r.state:<4}{r.summary()}" for r in self)

@@ -60,10 +60,18 @@ class EventLine(Frozen):
     disputed: bool = False
     immediate: bool = False
     note: str | None = None
+    #: a declaration's article, and what it declares where that is a value (a minimum age)
+    article: str | None = None
+    value: str | None = None
 
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> "EventLine":
         k = self.kind
+        declaring = k in (EventKind.DECLARATION, EventKind.DECLARATION_WITHDRAWN)
+        if declaring and not self.article:
+            raise ValueError(f"a {k} record needs article= (the article it is made under)")
+        if not declaring and (self.article or self.value):
+            raise ValueError(f"'article' and 'value' apply to a declaration, not to a {k} record")
         if self.further and (k not in CONSENT_KINDS or not self.note):
             raise ValueError("'further' applies to an instrument of consent, with a note saying where the deposit is recorded")
         if self.effective is not None and k not in (EventKind.SUCCESSION, EventKind.WITHDRAWAL,
@@ -181,11 +189,16 @@ class NoClause(Frozen):
     position: Literal["not-permitted"] | None = None
     position_source: str | None = None
     position_text: str | None = None
+    #: a second body's statement of the same position (a treaty body's general comment), quoted
+    also_source: str | None = None
+    also_text: str | None = None
 
     @model_validator(mode="after")
     def _sourced(self) -> "NoClause":
         if self.position is not None and not self.position_source:
             raise ValueError("a position on withdrawal needs position_source")
+        if bool(self.also_source) != bool(self.also_text):
+            raise ValueError("also_text and also_source go together")
         return self
 
 
@@ -242,6 +255,16 @@ class Expiry(Quoted):
     how: Literal["expiry", "termination"] = "expiry"
 
 
+class DeclarationArticle(Quoted):
+    """An article under which a state may make a declaration the data record with its date
+    (accepting a committee's competence, declaring a minimum age): quoted, with what it is about."""
+
+    #: what a declaration under the article does, as a noun phrase
+    subject: str
+    #: what ``value=`` holds on a declaration's line, where the declaration states one
+    value: str | None = None
+
+
 class Checkpoint(Frozen):
     """A count the depositary or a treaty body published, checked against the data."""
 
@@ -279,6 +302,8 @@ class Treaty(Frozen):
     reservations: Reservations | None = None
     provisional_application: ProvisionalApplication | None = None
     expiry: Expiry | None = None
+    #: the articles under which the data record states' declarations
+    declarations: tuple[DeclarationArticle, ...] = ()
     #: False where the data do not record every signature
     signatures_complete: bool = True
     checkpoints: tuple[Checkpoint, ...] = ()
@@ -298,7 +323,7 @@ class Treaty(Frozen):
 
     def quoted_articles(self) -> tuple:
         parts = (self.signature, self.entry_into_force, self.provisional_application,
-                 self.reservations, self.withdrawal, self.expiry)
+                 self.reservations, self.withdrawal, self.expiry, *self.declarations)
         return tuple(p for p in parts if p is not None)
 
 

@@ -7,7 +7,7 @@ notice of withdrawal, a :class:`Decision`. It imports only ``dates``, ``kinds``,
 
 Modules: ``clauses`` (periods and the nodes of a withdrawal clause), ``consent`` (entry into
 force for a state), ``withdrawal`` (the clause as a rule and the planner), ``model`` (the
-history and its segments), ``history`` (``replay``), ``parents`` (``compose``: protocols and their parents).
+history and its segments), ``history`` (``replay``), ``parents`` (``compose``: protocols and their parents), ``declarations`` (which stand on a day).
 Names are imported on first use, so that reading a history needs ``model`` alone.
 """
 
@@ -20,6 +20,7 @@ _WHERE = {
     **{n: "model" for n in ("TreatyRules", "Facts", "Parent", "Segment", "History", "is_party_of", "sort_key", "on_list")},
     **{n: "history" for n in ("replay", "MAX_UNCERTAIN")},
     **{n: "parents" for n in ("compose", "combine")},
+    **{n: "declarations" for n in ("DeclarationSpell", "spells", "stands_on")},
     **{n: "withdrawal" for n in ("WithdrawalRule", "ConflictClause", "Decision", "plan", "build_effect",
                                   "standing_of")},
 }

@@ -349,8 +349,9 @@ class NoWithdrawalClause(Frozen):
     nature implies it; then twelve months' notice), with a treaty body's or the depositary's
     stated position where one exists."""
 
-    __slots__ = ('vclt_article', 'notice', 'position', 'position_source', 'position_text')
-    _defaults = {'vclt_article': "56", 'notice': MonthsAfter(12), 'position': None, 'position_source': None, 'position_text': None}
+    __slots__ = ('vclt_article', 'notice', 'position', 'position_source', 'position_text', 'also_source', 'also_text')
+    _defaults = {'vclt_article': "56", 'notice': MonthsAfter(12), 'position': None, 'position_source': None,
+                 'position_text': None, 'also_source': None, 'also_text': None}
 
     def describe(self) -> dict:
         return {"kind": "no-withdrawal-clause", "vclt_article": self.vclt_article, "notice": self.notice.describe(),

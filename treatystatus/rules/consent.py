@@ -24,10 +24,14 @@ class Entry(Frozen):
     __slots__ = ('earliest', 'latest', 'basis', 'article')
 
 
-def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date) -> Entry | None:
+def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date, since: date | None = None) -> Entry | None:
     """When the treaty enters into force for the state that deposited ``consent``.
 
     ``lo`` and ``hi`` bound the day of the deposit. None while the treaty is not in force.
+    ``since``: the day the state came to exist. A succession whose effective day no source
+    gives is bound from a day the data cannot tell: the depositary may date it from the
+    state's independence, or the state rule from the notification; the entry is the range
+    between the two (undecided in between), never one of them chosen.
     """
     t = rule.treaty_date
     if t is None:
@@ -41,6 +45,8 @@ def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date) -> Ent
         return Entry(d, d, "succession" if d == consent.effective else "treaty",
                      rule.state_article if d == consent.effective else rule.treaty_article)
     a, b = _state_day(rule, lo), _state_day(rule, hi)
+    if consent.kind is EventKind.SUCCESSION and since is not None and max(since, t) < a:
+        return Entry(max(since, t), b, "succession-undated", rule.state_article)
     early = _early(rule, hi)
     basis = "treaty" if early else "state-rule"
     if consent.kind is EventKind.INSTRUMENT:

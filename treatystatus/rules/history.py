@@ -28,7 +28,8 @@ __all__ = ["replay", "MAX_UNCERTAIN"]
 
 #: kinds that take part in the order of a state's acts (an announcement is not an act of the
 #: treaty, and a gap is a fact about the data)
-_CHAIN = frozenset(EventKind) - {EventKind.ANNOUNCEMENT, EventKind.GAP}
+_CHAIN = frozenset(EventKind) - {EventKind.ANNOUNCEMENT, EventKind.GAP, EventKind.DECLARATION,
+                                 EventKind.DECLARATION_WITHDRAWN}
 #: more undecided records than this on one day and the status is not computed (unknown)
 MAX_UNCERTAIN = 10
 
@@ -63,18 +64,20 @@ class _S:
 
 
 def replay(rules: TreatyRules, events: list[Event] | tuple[Event, ...], *, state: str = "",
-           until: date | None = None, known_on: date | None = None) -> History:
+           until: date | None = None, known_on: date | None = None, since: date | None = None) -> History:
     """Build the history of one state under one treaty from its records.
 
-    ``until``: the day the state ceased to exist (its treaty relations end). ``known_on``:
-    only the records known by that day (their latest possible day on or before it).
+    ``until``: the day the state ceased to exist (its treaty relations end). ``since``: the
+    day it came to exist (a succession whose effective day no source gives takes effect on a
+    day between then and the day the state rule gives). ``known_on``: only the records known
+    by that day (their latest possible day on or before it).
     """
     evs = sorted(events, key=sort_key)
     if known_on is not None:
         evs = [e for e in evs if e.latest <= known_on]
     if until is not None:  # nothing a state did after it ceased to exist is its act (a continuing state's is its own)
         evs = [e for e in evs if (e.earliest or e.latest) < until]
-    items = _items(rules, evs, until)
+    items = _items(rules, evs, until, since)
     order = sorted(range(len(items)), key=lambda i: (items[i].lo, items[i].hi, i))
     items = [items[i] for i in order]
     remap = {old: new for new, old in enumerate(order)}
@@ -157,7 +160,7 @@ def _consistent(items: list[_Item], world: list[bool]) -> bool:
     return True
 
 
-def _items(rules: TreatyRules, evs: list[Event], until: date | None) -> list[_Item]:
+def _items(rules: TreatyRules, evs: list[Event], until: date | None, since: date | None = None) -> list[_Item]:
     """The acts, with their bounds narrowed by their order, and what follows from them."""
     chain = [e for e in evs if e.kind in _CHAIN]
     lo: list[date] = []
@@ -192,7 +195,13 @@ def _items(rules: TreatyRules, evs: list[Event], until: date | None) -> list[_It
                 items.append(_Item(a, b, "act", e, chain=k))  # another deposit, or a second instrument
                 continue
             pos_lo, pos_hi, pos_k = a, b, k
-            if kind is EventKind.SUCCESSION and e.effective is not None and e.effective < a:
+            entry = entry_into_force(rules.entry, e, a, b, since)
+            if entry is not None and entry.basis == "succession-undated":
+                # bound from a day no source gives, perhaps before the notification: the act counts
+                # from the first possible day, and the entry into force is undecided until the last
+                pos_lo = pos_hi = entry.earliest
+                pos_k = None
+            elif kind is EventKind.SUCCESSION and e.effective is not None and e.effective < a:
                 pos_lo = pos_hi = e.effective  # in force from a day before the notification
                 pos_k = None
             elif e.in_force is not None and e.in_force < a:
@@ -200,7 +209,6 @@ def _items(rules: TreatyRules, evs: list[Event], until: date | None) -> list[_It
                 pos_k = None
             items.append(_Item(pos_lo, max(pos_hi, pos_lo), "act", e, chain=pos_k))
             consent_item, consent, withdrawn, wd_item = len(items) - 1, e, False, None
-            entry = entry_into_force(rules.entry, e, a, b)
             if entry is not None:
                 items.append(_Item(entry.earliest, entry.latest, "in-force", e, dep=consent_item, entry=entry))
             continue
