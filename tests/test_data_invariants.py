@@ -43,7 +43,8 @@ class TestTreatyData:
             sig = [e for e in evs if e.kind is EventKind.SIGNATURE]
             consent = [e for e in evs if e.kind in CONSENT_KINDS]
             assert len(sig) == len({e.at for e in sig}), f"{code}: more than one signature at one depositary"
-            if sig and consent:
+            revoked = any(e.kind is EventKind.CONSENT_REVOKED for e in evs)
+            if sig and consent and not revoked:  # Guinea acceded to CEDAW, then annulled it by signing
                 assert sig[0].earliest is None or sig[0].earliest <= consent[0].latest, code
             for e in evs:
                 if e.kind is not EventKind.ANNOUNCEMENT:
@@ -78,14 +79,23 @@ class TestTreatyData:
         eif = tr.entry_into_force
         if eif.threshold is None or eif.threshold_date is None:
             pytest.skip("no threshold recorded")
+        def revoked(e, evs):  # an instrument later annulled (Guinea's CEDAW accession of 1980) does not count
+            later = [x for x in evs if x.latest >= e.latest and x is not e]
+            nxt = next((x for x in later if x.kind in CONSENT_KINDS or x.kind is EventKind.CONSENT_REVOKED), None)
+            return nxt is not None and nxt.kind is EventKind.CONSENT_REVOKED
+
         consents = sorted(e.latest for evs in _records(tid).values() for e in evs
-                          if e.kind in CONSENT_KINDS and e.kind is not EventKind.SUCCESSION)
+                          if e.kind in CONSENT_KINDS and e.kind is not EventKind.SUCCESSION and not revoked(e, evs))
         assert consents[eif.threshold - 1] == eif.threshold_date
-        assert eif.treaty_rule.apply(eif.threshold_date) == eif.date
+        if eif.condition:  # "subject to the entry into force of the Covenant": not before the rule's day
+            assert eif.treaty_rule.apply(eif.threshold_date) <= eif.date
+        else:
+            assert eif.treaty_rule.apply(eif.threshold_date) == eif.date
 
     def test_published_counts(self, tid):
         tr = ts.treaty(tid)
-        assert tr.checkpoints, "each treaty carries at least one published count"
+        assert tr.checkpoints or "no dated published count" in (tr.note or "").lower(), \
+            "each treaty carries at least one published count, or says why it cannot"
         for cp in tr.checkpoints:
             if cp.parties is not None:
                 assert len(ts.parties(tid, cp.on)) == cp.parties, cp
@@ -100,4 +110,5 @@ class TestTreatyData:
         for q in tr.quoted_articles():
             assert idx.sources[q.source]["kind"] in ("treaty-text", "status-page")
             assert q.text is None or q.text.strip()
-        assert tr.withdrawal.text.strip()
+        w = tr.withdrawal
+        assert w is None or w.none is not None or w.text.strip()

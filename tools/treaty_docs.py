@@ -57,7 +57,18 @@ def page(t) -> str:
         p = t.provisional_application
         out.append(f"| provisional application | {p.scope} | {p.article} |")
     out.append(f"| reservations | {t.reservations.allowed} allowed | {t.reservations.article} |")
-    wl = f"{words(w.notice)} receipt" + (" (or a later date the notice names)" if w.later_date_allowed else "")
+    if w.none is not None:
+        wl = (f"no clause: Vienna Convention Art. {w.none.vclt_article} applies"
+              + ("; the depositary's or a treaty body's position: not permitted" if w.none.position else ""))
+    elif w.windows is not None:
+        wn = w.windows
+        wl = (f"at the end of fixed periods: {words(wn.first)} entry into force, then every "
+              f"{words(wn.then).replace(' after', '')}; notice at least {words(wn.notice_before_end).replace(' after', '')} "
+              "before a period ends")
+    else:
+        wl = f"{words(w.notice)} receipt" + (" (or a later date the notice names)" if w.later_date_allowed else "")
+    if w.minimum_membership is not None:
+        wl += f"; notice only {words(w.minimum_membership).replace(' after', '')} after entry into force for the State"
     if w.grounds:
         wl += f"; grounds: {w.grounds}"
     if w.armed_conflict:

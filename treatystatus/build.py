@@ -511,8 +511,6 @@ class _Builder:
                     problems.append((*at, f"{code}: a second instrument of consent while the first "
                                      f"({consent.kind} {consent.date}) stands"))
                     continue
-                if pending is not None and pending_eff is not None and ev.latest < pending_eff:
-                    problems.append((*at, f"{code}: consent again before the withdrawal took effect ({pending_eff})"))
                 consent, pending, pending_eff = ev, None, None
                 entry = entry_into_force(rules.entry, ev, ev.earliest or ev.latest, ev.latest)
                 in_force = entry.earliest if entry else None

@@ -139,7 +139,8 @@ def _enc_rules(r) -> dict:
                                                           per(w.windows.notice)),
               "minimum": None if w.minimum is None else (per(w.minimum.period), w.minimum.article),
               "none": None if w.none is None else (w.none.vclt_article, per(w.none.notice), w.none.position,
-                                                    w.none.position_source, w.none.position_text)}
+                                                    w.none.position_source, w.none.position_text, w.none.also_source,
+                                                    w.none.also_text)}
     return {"id": r.id, "adopted": _d(r.adopted), "signatures_complete": r.signatures_complete, "parent": r.parent,
             "entry": (_d(e.treaty_date), _d(e.threshold_date), per(e.treaty_rule), per(e.state_rule),
                       e.state_rule_after, e.treaty_article, e.state_article,
@@ -172,6 +173,7 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "file": ct.file, "replaced": ct.replaced, "records": sum(len(v) for v in ct.events.values()),
             "sources": len({s for v in ct.events.values() for e in v for s in (e.source, *e.also)}),
             "signatures_complete": raw.get("signatures_complete", True),
+            "consents_incomplete": raw.get("consents_incomplete"),
             "withdrawal_from": ct.withdrawal_from,
             "withdrawal_convention": (raw.get("withdrawal") or {}).get("note")
             if (raw.get("withdrawal") or {}).get("convention") else None,

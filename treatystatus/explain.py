@@ -310,7 +310,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
                      "that date are not included.")
     elif complete_to is not None and d > complete_to:
         searched = f"; later acts were searched for up to {day(data_as_of)}" if data_as_of is not None else ""
-        parts.append(f"Note: the last complete record of the {title}'s participants read is of {day(complete_to)}"
+        parts.append(f"Note: the last complete record read of the participants in the {title} is of {day(complete_to)}"
                      f"{searched}, and an act that the search missed would not be known.")
     text = " ".join(parts)
     shown = [e for e in later if e.kind in _LATER][:4]

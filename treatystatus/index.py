@@ -363,7 +363,8 @@ def _dec_rules(d: dict):
             None if w["windows"] is None else Windows(*(per(x) for x in w["windows"])),
             None if w["minimum"] is None else MinimumMembership(per(w["minimum"][0]), w["minimum"][1]),
             None if w["none"] is None else NoWithdrawalClause(w["none"][0], per(w["none"][1]), w["none"][2],
-                                                              w["none"][3], w["none"][4]),
+                                                              w["none"][3], w["none"][4], w["none"][5],
+                                                              w["none"][6]),
             w["grounds"])
     x = d["expiry"]
     return TreatyRules(d["id"], date.fromordinal(d["adopted"]), d["signatures_complete"], entry, rule, d["parent"],

@@ -350,6 +350,11 @@ def treaties_of(state: str, on: object = None):
 
 # -- lists ----------------------------------------------------------------------------------------
 
+def _missing_consents(idx: Index, tid: str) -> str | None:
+    gap = idx.treaty_info[tid].get("consents_incomplete")
+    return None if not gap else f"the data of {tid} are known to miss acts of consent ({gap}): the list may be wrong"
+
+
 def _list(name: str, treaty: str, on: object):
     from .results import StateList
 
@@ -357,7 +362,7 @@ def _list(name: str, treaty: str, on: object):
     idx = _idx()
     ti = idx.treaty(names_of(idx).treaty(treaty))
     yes, maybe = ti.members(name, d)
-    incomplete = None
+    incomplete = _missing_consents(idx, ti.id)
     if name == "signatory" and not idx.treaty_info[ti.id]["signatures_complete"]:
         incomplete = (f"the data do not record every signature of {ti.id}: states that signed may be missing "
                       "from this list")
@@ -419,7 +424,7 @@ def non_parties(treaty: str, on: object = None):
     existing = names_of(idx).existing_on(d)
     return StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
                      kind="non-party", undecided=tuple(c for c in existing if c in unsure),
-                     data_as_of=_as_of(idx, ti.id))
+                     incomplete=_missing_consents(idx, ti.id), data_as_of=_as_of(idx, ti.id))
 
 
 # -- declarations -----------------------------------------------------------------------------------

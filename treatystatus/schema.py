@@ -306,6 +306,8 @@ class Treaty(Frozen):
     declarations: tuple[DeclarationArticle, ...] = ()
     #: False where the data do not record every signature
     signatures_complete: bool = True
+    #: where acts of consent are known to be missing: what is missing (every list of the treaty says so)
+    consents_incomplete: str | None = None
     checkpoints: tuple[Checkpoint, ...] = ()
     note: str | None = None
 

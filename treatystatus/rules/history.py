@@ -53,12 +53,12 @@ class _S:
 
     __slots__ = ("sig", "consent", "consent_item", "deposits", "entry", "in_force", "prov", "nonint", "crev", "wd",
                  "wd_item", "wd_eff", "wd_applied", "wd_rev", "susp", "comms", "ann", "gap", "ceased", "terminated",
-                 "adopted", "crev_of")
+                 "adopted", "crev_of", "queued")
 
     def __init__(self) -> None:
         self.sig = self.consent = self.consent_item = self.entry = self.prov = self.nonint = self.crev = None
         self.wd = self.wd_item = self.wd_eff = self.wd_rev = self.susp = self.gap = None
-        self.ceased = self.terminated = self.crev_of = None
+        self.ceased = self.terminated = self.crev_of = self.queued = None
         self.deposits = self.comms = self.ann = ()
         self.in_force = self.wd_applied = self.adopted = False
 
@@ -263,9 +263,16 @@ def _run(items: list[_Item], world: list[bool], derived: dict[int, _Item]) -> _S
         elif w == "in-force":
             if st.consent_item == it.dep and st.consent is not None:
                 st.in_force = True
+            elif st.queued is not None and st.queued[1] == it.dep:
+                st.queued[3] = True
         elif w == "effect":
             if st.wd_item == it.dep and st.wd_rev is None:
                 st.wd_applied = True
+                if st.queued is not None:  # the instrument deposited while the withdrawal was pending
+                    e2, i2, follows2, in_force2 = st.queued
+                    st.queued = None
+                    _take_consent(st, e2, i2, follows2)
+                    st.in_force = in_force2
         elif w == "ceased":
             st.ceased = it.lo
         elif w == "terminated":
@@ -275,20 +282,29 @@ def _run(items: list[_Item], world: list[bool], derived: dict[int, _Item]) -> _S
     return st
 
 
+def _take_consent(st: _S, e: Event, i: int, follows: _Item | None) -> None:
+    st.consent, st.consent_item, st.deposits = e, i, ()
+    st.entry = follows.entry if follows is not None else None
+    st.in_force = False
+    st.crev = st.crev_of = st.wd = st.wd_rev = None
+    st.wd_item, st.wd_eff, st.wd_applied = None, None, False
+
+
 def _act(st: _S, e: Event, i: int, follows: _Item | None) -> None:
     k = e.kind
     if k is EventKind.SIGNATURE:
         st.sig = st.sig or e
     elif k in CONSENT_KINDS:
         if st.consent is not None and not st.wd_applied:
+            if st.wd is not None and st.wd_rev is None and st.wd.latest <= e.latest:
+                # deposited while its withdrawal is pending (a denunciation and re-accession, as Guyana's
+                # of 5 January 1999): it takes over when the withdrawal takes effect
+                st.queued = [e, i, follows, False]
+                return
             if st.consent.kind is k and st.consent.at != e.at:
                 st.deposits += (e,)
             return
-        st.consent, st.consent_item, st.deposits = e, i, ()
-        st.entry = follows.entry if follows is not None else None
-        st.in_force = False
-        st.crev = st.crev_of = st.wd = st.wd_rev = None
-        st.wd_item, st.wd_eff, st.wd_applied = None, None, False
+        _take_consent(st, e, i, follows)
     elif k is EventKind.PROVISIONAL_APPLICATION:
         st.prov = e
     elif k is EventKind.NON_INTENTION:

@@ -108,12 +108,17 @@ class History(Frozen):
         return tuple(out)
 
 
+_WITHDRAWAL_CODE = KIND_CODES[next(k for k in KIND_CODES if k.value == "withdrawal")]
+
+
 def sort_key(e: Event) -> tuple:
     """The order of a state's records: by day (a range by its first day, an "on or before"
-    by its last), then by kind."""
+    by its last), then by kind; a withdrawal before an instrument of consent of the same day
+    (a denunciation and re-accession on one day)."""
     lo = e.earliest
     day = lo if (e.precision in ("month", "year", "range") and lo is not None) else e.latest
-    return (day, KIND_CODES[e.kind])
+    code = KIND_CODES[e.kind]
+    return (day, -1 if code == _WITHDRAWAL_CODE else code)
 
 
 def on_list(name: str, seg: Segment) -> bool | None:
