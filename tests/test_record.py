@@ -250,3 +250,13 @@ def test_a_succession_without_an_effective_day_is_undecided_until_the_rule_day()
     assert "TON" not in ts.non_parties("npt", "1971-01-01")
     assert ts.status("TON", "npt", "1971-07-08").status is Status.PARTY
     assert ts.status("TON", "npt", "1970-06-01").status is Status.NOT_SIGNED
+
+
+def test_an_answer_with_no_record_cites_the_record_the_state_is_absent_from():
+    r = ts.status("RUS", "apmbc", "2026-01-01")
+    assert r.status is Status.NOT_SIGNED
+    assert [s.id for s in r.sources] == ["untc-xxvi-5"]
+
+
+def test_democratic_yemen_under_the_npt_is_unknown_not_never_signed():
+    assert ts.status("YMD", "npt", "1985-01-01").status is Status.UNKNOWN

@@ -358,6 +358,11 @@ def _run(args) -> int:
     raise _UsageError("no command given (see `treatystatus --help`)")
 
 
+_CLAUSE_LABEL = {"EntryIntoForce": "entry into force", "ProvisionalApplication": "provisional application",
+                 "Signature": "signature", "Reservations": "reservations", "Withdrawal": "withdrawal",
+                 "Expiry": "expiry"}
+
+
 def _status_text(r) -> str:
     head = r.status.value + (f" ({' or '.join(s.value for s in r.possible)})" if r.possible else "")
     lines = [f"{r.state_name} ({r.state}) — {r.treaty} — {r.on}: {head}"]
@@ -414,7 +419,8 @@ def _treaty_text(t) -> str:
     lines.append(f"Aliases: {', '.join(t.aliases)}")
     for q in t.quoted_articles():
         lang = "" if q.language == "en" else f", authentic {q.language} text"
-        lines += ["", f"Article {q.article} ({type(q).__name__.lower()}{lang}):"]
+        what = getattr(q, "subject", None) or getattr(q, "term", None) or _CLAUSE_LABEL.get(type(q).__name__, type(q).__name__.lower())
+        lines += ["", f"Article {q.article} ({what}{lang}):"]
         lines.append(f"\u201c{q.text.strip()}\u201d  [{q.source}]" if q.text else f"(text not quoted)  [{q.source}]")
         if q.note:
             lines.append(f"Note: {q.note}")

@@ -290,6 +290,8 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
         if k is None:  # a cached history's segments live as long as the index
             idx.memo[("segment", id(seg))] = memo
     _, seen, sources, refs = memo
+    if not sources:  # no record of the state: the complete record it is absent from is the source
+        sources = (_source(idx, idx.treaty_info[ti.id]["complete_record"]),)
     later = tuple(e for e in h.events if id(e) not in seen and e.latest > d)
     row = idx.state_rows[code]
     overrides = tuple(ti.overrides.get(ti.record_owner(code) or code, ())) + tuple(
