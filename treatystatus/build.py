@@ -446,7 +446,7 @@ class _Builder:
                 continue
             day = m.latest if m.precision == "day" else DateRange(m.earliest, m.latest, m.precision)
             ev = Event(m.treaty, m.state, m.kind, day, m.source, m.also, m.effective, m.in_force, m.ref, m.at,
-                       m.disputed, m.immediate, m.note, f"{where}:{lineno}", m.article, m.value)
+                       m.disputed, m.immediate, m.note, f"{where}:{lineno}", m.article, m.value, m.ceased)
             if m.further:
                 self.further.add(ev.origin)
             key = (ev.state, ev.kind, ev.latest, ev.at, ev.article)

@@ -36,7 +36,7 @@ def _day(x: object) -> object:
 
 def _enc_event(e) -> tuple:
     return (e.state, _K[e.kind.value], _day(e.date), e.source, tuple(e.also), _d(e.effective), _d(e.in_force),
-            e.ref, e.at, e.disputed, e.immediate, e.note, e.origin, e.article, e.value)
+            e.ref, e.at, e.disputed, e.immediate, e.note, e.origin, e.article, e.value, e.ceased)
 
 
 def _history_payload(h) -> tuple:

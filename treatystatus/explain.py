@@ -65,6 +65,19 @@ def when(d: Day | None) -> str:
     return f"between {day(lo)} and {day(hi)} (the day is not known)"
 
 
+#: names that take the definite article in running English ("the Russian Federation")
+_THE = ("Russian Federation", "United ", "Netherlands", "Philippines", "Democratic ", "Republic of ",
+        "Czech Republic", "Dominican Republic", "Central African Republic", "Bahamas", "Gambia", "Comoros",
+        "Maldives", "Marshall Islands", "Solomon Islands", "Holy See", "State of Palestine", "Lao People",
+        "Syrian Arab Republic", "Federal Republic", "German Democratic Republic", "Union of ",
+        "Socialist Federal", "Kingdom of ", "People's Republic", "Former Yugoslav", "Cook Islands")
+
+
+def the(name: str) -> str:
+    """A state's name as it reads inside a sentence: "the Russian Federation", "France"."""
+    return f"the {name}" if name.startswith(_THE) else name
+
+
 def _cap(text: str) -> str:
     """The sentence's first letter in capitals, the rest as it is ("On 3 November 2023")."""
     return text[:1].upper() + text[1:]
@@ -197,6 +210,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
                 overrides: tuple[str, ...] = (), data_as_of: date | None = None, ceased_on: date | None = None,
                 known_on: date | None = None, complete_to: date | None = None) -> str:
     """The explanation of a state's status on ``d``, from the segment that holds ``d``."""
+    name = the(name)
     f = seg.facts
     title = t.short_title
     parts: list[str] = []
@@ -214,7 +228,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
     if known_on is not None:
         parts.append(f"As the records known on {day(known_on)} gave it:")
     if f.signature:
-        parts.append(f"{name} signed the {title} {w(f.signature)}.")
+        parts.append(f"{_cap(name)} signed the {title} {w(f.signature)}.")
     if f.non_intention:
         parts.append(f"It notified the depositary {w(f.non_intention)} that it does not intend to become a "
                      "party, so its signature creates no obligation.")
@@ -228,7 +242,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
                        (f" with effect from {day(c.in_force)}" if c.in_force else "")))
             line += _entry_clause(t, f, d)
         else:
-            line = f"{name} {_CONSENT_WORDS[c.kind]} {w(c)}" + (f" (at {c.at})" if c.at else "")
+            line = f"{_cap(name)} {_CONSENT_WORDS[c.kind]} {w(c)}" + (f" (at {c.at})" if c.at else "")
             if c.kind is EventKind.SUCCESSION and c.effective:
                 line += f", with effect from {day(c.effective)}"
             line += _entry_clause(t, f, d)
@@ -254,6 +268,8 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         basis = f.withdrawal_basis
         line = (f"The depositary received its notification of {term} {w(wd)}{ref}" if t.by_depositary(wd)
                 else f"It gave notice of {term} {w(wd)}{ref}")
+        if wd.ceased:
+            line = f"It ceased to be a party without a notice of its own ({wd.note}){ref}"
         if f.withdrawal_revoked:
             rv = f.withdrawal_revoked
             line += (f"; that notification was itself withdrawn {w(rv)}" + (f" ({rv.note})" if rv.note else "")
@@ -400,6 +416,7 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
                     revoked: Event | None = None, facts=None, in_conflict: bool | None = None,
                     conflict_end: date | None = None) -> str:
     """The explanation of a withdrawal decision."""
+    name = the(name)
     rule = t.withdrawal
     title = t.short_title
     term = rule.term if rule else "withdrawal"
@@ -432,7 +449,7 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
             whose = "the depositary's record" if t.by_depositary(recorded) else "the record (not the depositary's own)"
             parts.append(f"By {whose} the {term} {verb} effect {when(dec.effective)} ({same}).")
             if past:
-                parts.append(f"{name} is no longer bound by the {title}, so it has nothing left to withdraw from.")
+                parts.append(f"{_cap(name)} is no longer bound by the {title}, so it has nothing left to withdraw from.")
             return " ".join(parts)
         if r == "no-effect":
             parts.append(_no_clause_text(t, name, dec, rule))
@@ -513,7 +530,7 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
     if dec.treaty_ends is not None:
         parts.append(f"The {title} itself ends on {day(dec.treaty_ends)}.")
     if facts is not None and facts.suspension is not None:
-        parts.append(f"{name} notified a suspension of the {title} {when(facts.suspension.date)}; it is not a "
+        parts.append(f"{_cap(name)} notified a suspension of the {title} {when(facts.suspension.date)}; it is not a "
                      f"notification of {term} and starts no notice period.")
     return " ".join(parts)
 

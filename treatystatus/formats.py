@@ -18,7 +18,7 @@ _TOKEN = re.compile(r'(\w+)="([^"]*)"|(\S+)')
 #: the key=value fields of an event line, and the record field each fills
 EVENT_KEYS = {"src": "source", "also": "also", "effective": "effective", "in_force": "in_force", "ref": "ref",
               "at": "at", "further": "further", "disputed": "disputed", "immediate": "immediate", "note": "note",
-              "article": "article", "value": "value"}
+              "article": "article", "value": "value", "ceased": "ceased"}
 
 
 def lines(text: str, keep_quotes: bool = False) -> Iterable[tuple[int, list[str]]]:

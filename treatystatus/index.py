@@ -39,7 +39,7 @@ from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 6
+FORMAT = 7
 _MAGIC = b"TSIX"
 
 
@@ -180,7 +180,7 @@ class TreatyIndex:
         kinds, statuses = list(EventKind), list(Status)
         tid = self.id
         events = [Event(tid, r[0], kinds[r[1]], _unday(r[2]), r[3], tuple(r[4]), _undate(r[5]), _undate(r[6]), r[7],
-                        r[8], r[9], r[10], r[11], r[12], r[13], r[14]) for r in ev_rows]
+                        r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]) for r in ev_rows]
 
         def ev(n):
             return None if n is None else events[n]

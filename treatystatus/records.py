@@ -30,17 +30,18 @@ class Event(Frozen):
     ``immediate`` (it took immediate effect under the treaty's clause for parties to a
     conflict, as the source says); ``note``; ``origin`` (``file:line``); for a declaration,
     ``article`` (the article it is made under) and ``value`` (what it declares, where that is
-    a value: a minimum age).
+    a value: a minimum age); for a withdrawal, ``ceased``: the state ceased to be a party by the
+    operation of a clause (expulsion from an organisation), not by a notice of its own.
     """
 
     __slots__ = ("treaty", "state", "kind", "date", "source", "also", "effective", "in_force", "ref", "at",
-                 "disputed", "immediate", "note", "origin", "article", "value")
+                 "disputed", "immediate", "note", "origin", "article", "value", "ceased")
     _defaults = {"also": (), "effective": None, "in_force": None, "ref": None, "at": None, "disputed": False,
-                 "immediate": False, "note": None, "origin": "", "article": None, "value": None}
+                 "immediate": False, "note": None, "origin": "", "article": None, "value": None, "ceased": False}
 
     def _values(self) -> tuple:  # where a record was read does not make it another record
         return (self.treaty, self.state, self.kind, self.date, self.source, self.also, self.effective, self.in_force,
-                self.ref, self.at, self.disputed, self.immediate, self.note, self.article, self.value)
+                self.ref, self.at, self.disputed, self.immediate, self.note, self.article, self.value, self.ceased)
 
     @property
     def precision(self) -> str:
@@ -66,6 +67,7 @@ class Event(Frozen):
             "in_force": self.in_force.isoformat() if self.in_force else None,
             "ref": self.ref, "at": self.at, "disputed": self.disputed, "immediate": self.immediate,
             "note": self.note, "origin": self.origin, "article": self.article, "value": self.value,
+            "ceased": self.ceased,
         }
 
 

@@ -63,6 +63,8 @@ class EventLine(Frozen):
     #: a declaration's article, and what it declares where that is a value (a minimum age)
     article: str | None = None
     value: str | None = None
+    #: a withdrawal by operation of a clause (ceasing to be a member of an organisation), not a notice
+    ceased: bool = False
 
     @model_validator(mode="after")
     def _fields_fit_kind(self) -> "EventLine":
@@ -70,6 +72,8 @@ class EventLine(Frozen):
         declaring = k in (EventKind.DECLARATION, EventKind.DECLARATION_WITHDRAWN)
         if declaring and not self.article:
             raise ValueError(f"a {k} record needs article= (the article it is made under)")
+        if self.ceased and (k is not EventKind.WITHDRAWAL or self.effective is None or not self.note):
+            raise ValueError("'ceased' applies to a withdrawal, with effective= and a note saying what ended it")
         if not declaring and (self.article or self.value):
             raise ValueError(f"'article' and 'value' apply to a declaration, not to a {k} record")
         if self.further and (k not in CONSENT_KINDS or not self.note):
