@@ -163,3 +163,32 @@ def test_genocide_lists_say_they_are_incomplete():
     lst = ts.parties("genocide", "2024-04-24")
     assert lst.incomplete and "three accessions" in lst.incomplete
     assert ts.non_parties("genocide", "2024-04-24").incomplete
+
+
+# -- the Hague Convention of 1954 and the Geneva Protocol of 1925 --------------------------------
+
+def test_hague_denunciation_waits_for_the_later_of_hostilities_and_repatriation():
+    w = ts.withdrawal("FRA", "hague-1954", "2027-01-10", in_armed_conflict=True, armed_conflict_until="2029-01-01")
+    assert w.effective == date(2029, 1, 1) and w.deferred is True
+    assert "whichever is the later" in w.explanation
+    calm = ts.withdrawal("FRA", "hague-1999-p2", "2027-01-10", in_armed_conflict=False)
+    assert calm.effective == date(2028, 1, 10)
+    assert ts.treaty("hague-1954").entry_into_force.immediate_in_conflict.article == "33(3)"
+
+
+def test_hague_later_acts_and_corrections():
+    assert ts.status("ISL", "hague-1954", "2023-03-05").status is Status.PARTY
+    assert ts.status("ISL", "hague-1954", "2023-03-04").status is Status.CONSENTED
+    fin = ts.status("FIN", "hague-1999-p2", "2005-01-01")
+    assert fin.consent == date(2004, 8, 27) and fin.status is Status.PARTY  # UNESCO's day, not the ICRC's
+    assert ts.status("MLT", "hague-1954", "2026-01-01").status is Status.UNKNOWN
+    assert ts.status("MLT", "hague-1999-p2", "2026-01-01").is_party is None  # its Convention status decides
+    assert "MLT" in ts.parties("hague-1999-p2", "2026-01-01").undecided
+
+
+def test_geneva_protocol_1925_reservations_and_no_withdrawal_clause():
+    assert ts.withdrawal("USA", "geneva-protocol-1925", "2027-01-01").possible is None
+    (fra,) = ts.declarations("geneva-protocol-1925", "reservation", state="FRA", on="1990-01-01")
+    assert fra.value == "reciprocity+retaliation"
+    assert [d.state for d in ts.declarations("geneva-protocol-1925", "reservation", state="CAN", on="1995-01-01")] == []
+    assert len(ts.consenting("geneva-protocol-1925", "2020-11-09")) == 145
