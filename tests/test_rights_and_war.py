@@ -1,7 +1,10 @@
-"""The UN treaties of war and rights: human-rights treaties, genocide, refugees, ENMOD, Kampala.
+"""The treaties of war and rights: the UN human-rights treaties, genocide, refugees, ENMOD, Kampala;
+and those kept by other depositaries (the Hague Convention of 1954, the Geneva Protocol of 1925,
+the Outer Space Treaty).
 
-Dates are the depositary's (UN Treaty Collection status pages as at 3 February 2026, their end
-notes and declarations) and the treaties' own final clauses.
+Dates are the depositaries' (UN Treaty Collection status pages as at 3 February 2026, their end
+notes and declarations; UNESCO's and the others' lists as docs/sources/ say) and the treaties' own
+final clauses.
 """
 
 from __future__ import annotations
@@ -192,3 +195,11 @@ def test_geneva_protocol_1925_reservations_and_no_withdrawal_clause():
     assert fra.value == "reciprocity+retaliation"
     assert [d.state for d in ts.declarations("geneva-protocol-1925", "reservation", state="CAN", on="1995-01-01")] == []
     assert len(ts.consenting("geneva-protocol-1925", "2020-11-09")) == 145
+
+
+def test_outer_space_treaty_depositaries_and_incomplete_lists():
+    r = ts.status("CHN", "outer-space", "1990-01-01")
+    assert r.status is Status.PARTY and r.consent == date(1983, 12, 30)  # the first deposit (Washington) counts
+    assert ts.withdrawal("USA", "outer-space", "2027-01-01").effective == date(2028, 1, 1)
+    assert ts.parties("outer-space").incomplete
+    assert "TWN" not in ts.consenting("outer-space", "2018-07-10")
