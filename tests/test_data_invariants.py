@@ -71,7 +71,7 @@ class TestTreatyData:
                         and w.notice is not None and e.earliest is not None:
                     earliest = w.notice.apply(e.earliest)
                     assert e.effective >= earliest, e.origin
-                    if not (w.later_date_allowed or w.armed_conflict):
+                    if not (w.later_date_allowed or w.named_date_required or w.armed_conflict):
                         assert e.effective == earliest, e.origin
 
     def test_threshold_instrument_and_treaty_entry_into_force(self, tid):

@@ -203,3 +203,23 @@ def test_outer_space_treaty_depositaries_and_incomplete_lists():
     assert ts.withdrawal("USA", "outer-space", "2027-01-01").effective == date(2028, 1, 1)
     assert ts.parties("outer-space").incomplete
     assert "TWN" not in ts.consenting("outer-space", "2018-07-10")
+
+
+# -- CFE and Open Skies -------------------------------------------------------------------------
+
+def test_cfe_russia_suspended_in_2007_and_withdrew_in_2023():
+    suspended = ts.status("RUS", "cfe", "2015-01-01")
+    assert suspended.status is Status.PARTY and suspended.suspension == date(2007, 7, 14)  # a suspension is not a withdrawal
+    assert ts.status("RUS", "cfe", "2023-11-06").status is Status.WITHDRAWAL_PENDING
+    assert ts.status("RUS", "cfe", "2023-11-07").status is Status.WITHDRAWN
+    assert ts.status("USA", "cfe").status is Status.PARTY  # suspended in 2023, still a party
+    assert len(ts.consenting("cfe", "2023-11-08")) == 29
+    w = ts.withdrawal("DEU", "cfe", "2027-01-01")
+    assert w.effective == date(2027, 5, 31)  # at least 150 days before the day the notice names
+
+
+def test_open_skies_withdrawals_of_2020_and_2021():
+    assert ts.status("USA", "open-skies", "2020-11-21").status is Status.WITHDRAWAL_PENDING
+    assert ts.status("USA", "open-skies", "2020-11-22").status is Status.WITHDRAWN
+    assert ts.status("RUS", "open-skies", "2021-12-18").status is Status.WITHDRAWN
+    assert "SWE" in ts.parties("open-skies").undecided
