@@ -278,7 +278,10 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
             line = (f"It gave notice of {term} {w(wd)}{ref}, claiming effect from "
                     f"{day(eff) if isinstance(eff, date) else when(eff)}; that effect is disputed (see below)")
         elif basis == "no-effect":
-            line += f"; under the {title} no {term} is possible (see below), so it has no effect"
+            nc = rule.none if rule is not None else None
+            why = (f" ({nc.position_source}: {_quoted(nc.position_text)})" if nc is not None and nc.position_text else "")
+            line += (f"; the {title} has no withdrawal clause, and the depositary's or treaty body's position is that "
+                     f"no {term} is possible{why}, so it has no effect")
         elif eff is not None:
             past = _is_past(eff, d)
             verb = {True: "took", False: "takes", None: "took (or takes)"}[past]
