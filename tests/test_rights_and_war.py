@@ -223,3 +223,21 @@ def test_open_skies_withdrawals_of_2020_and_2021():
     assert ts.status("USA", "open-skies", "2020-11-22").status is Status.WITHDRAWN
     assert ts.status("RUS", "open-skies", "2021-12-18").status is Status.WITHDRAWN
     assert "SWE" in ts.parties("open-skies").undecided
+
+
+# -- the European Convention on Human Rights ---------------------------------------------------
+
+def test_echr_russia_ceased_to_be_a_party_under_art_58_3():
+    assert ts.status("RUS", "echr", "2022-03-01").status is Status.PARTY
+    pending = ts.status("RUS", "echr", "2022-06-01")
+    assert pending.status is Status.WITHDRAWAL_PENDING
+    assert "ends without a notice of its own" in pending.explanation
+    assert ts.status("RUS", "echr", "2022-09-16").status is Status.WITHDRAWN
+    assert ts.withdrawal("FRA", "echr", "2027-01-01").effective == date(2027, 7, 1)  # six months' notice
+
+
+def test_echr_unknown_where_no_record_was_read_and_lists_say_so():
+    assert ts.status("GRC", "echr").status is Status.UNKNOWN
+    assert ts.parties("echr").incomplete and "GRC" in ts.parties("echr").undecided
+    # a succession known to the year, with effect from 1 January 1993: bound from that day
+    assert ts.status("CZE", "echr", "1993-06-01").status is Status.PARTY

@@ -269,7 +269,7 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         line = (f"The depositary received its notification of {term} {w(wd)}{ref}" if t.by_depositary(wd)
                 else f"It gave notice of {term} {w(wd)}{ref}")
         if wd.ceased:
-            line = f"It ceased to be a party without a notice of its own ({wd.note}){ref}"
+            line = f"Its participation ends without a notice of its own ({wd.note}){ref}"
         if f.withdrawal_revoked:
             rv = f.withdrawal_revoked
             line += (f"; that notification was itself withdrawn {w(rv)}" + (f" ({rv.note})" if rv.note else "")

@@ -201,8 +201,8 @@ def _items(rules: TreatyRules, evs: list[Event], until: date | None, since: date
                 # from the first possible day, and the entry into force is undecided until the last
                 pos_lo = pos_hi = entry.earliest
                 pos_k = None
-            elif kind is EventKind.SUCCESSION and e.effective is not None and e.effective < a:
-                pos_lo = pos_hi = e.effective  # in force from a day before the notification
+            elif kind is EventKind.SUCCESSION and e.effective is not None and e.effective <= b and (e.effective < a or a < b):
+                pos_lo = pos_hi = e.effective  # in force from a day before (or on) the notification
                 pos_k = None
             elif e.in_force is not None and e.in_force < a:
                 pos_lo = pos_hi = e.in_force
