@@ -139,7 +139,7 @@ def test_iccpr_article_41_declarations_with_periods():
     # 18 September 2002 and 16 April 2010
     assert ts.declarations("iccpr", "41", state="CHE", on="2005-01-01") == []
     (d,) = ts.declarations("iccpr", "41", state="CHE", on="2012-01-01")
-    assert d.stands is True and d.ended == date(2015, 4, 16)
+    assert d.stands is True and d.ended == date(2015, 4, 16) and d.ended_how == "lapsed"
     with pytest.raises(ts.TreatyStatusError, match="no declarations recorded under article"):
         ts.declarations("iccpr", "99")
 
@@ -241,3 +241,9 @@ def test_echr_unknown_where_no_record_was_read_and_lists_say_so():
     assert ts.parties("echr").incomplete and "GRC" in ts.parties("echr").undecided
     # a succession known to the year, with effect from 1 January 1993: bound from that day
     assert ts.status("CZE", "echr", "1993-06-01").status is Status.PARTY
+
+
+def test_a_no_under_a_treaty_known_to_miss_consents_carries_the_caution():
+    r = ts.status("TJK", "genocide", "2026-01-01")
+    assert r.is_party is False and "known to miss acts of consent" in r.explanation
+    assert "gave no notice" in ts.withdrawal("RUS", "echr").explanation

@@ -427,8 +427,12 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
     r = dec.reason
     if recorded is not None:
         verb_ = "The depositary received" if t.by_depositary(recorded) else "The record shows"
-        parts.append(f"{verb_} {name}'s notification of {term} from the {title} {when(recorded.date)}"
-                     + (f" ({recorded.ref})" if recorded.ref else "") + ".")
+        if recorded.ceased:
+            parts.append(f"{_cap(name)} gave no notice of {term} from the {title}: its participation ends by the "
+                         f"operation of the treaty ({recorded.note}).")
+        else:
+            parts.append(f"{verb_} {name}'s notification of {term} from the {title} {when(recorded.date)}"
+                         + (f" ({recorded.ref})" if recorded.ref else "") + ".")
         if r == "revoked":
             parts.append(f"The notification was withdrawn {when(revoked.date) if revoked else ''}, before it took "
                          f"effect; {name} remains bound.")

@@ -301,6 +301,9 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     fields = _fields(seg)
     text = status_text(_view(idx, ti), row[0], seg, d, later=later, overrides=overrides, data_as_of=as_of,
                        complete_to=complete, ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
+    missing = idx.treaty_info[ti.id].get("consents_incomplete")
+    if missing and seg.is_party is False and seg.facts.consent is None and d > complete:
+        text += f" Caution: the data are known to miss acts of consent ({missing}); this State may be among them."
     return StatusResult(
         state=code, state_name=row[0], treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
         possible=seg.possible, **fields,
@@ -473,7 +476,8 @@ def declarations(treaty: str, article: str | None = None, *, state: str | None =
                 if d is not None and stands is False:
                     continue
                 ended = sp.ended
-                how = None if ended is None else ("replaced" if ended.kind is sp.made.kind else "withdrawn")
+                how = None if ended is None else ("replaced" if ended.kind is sp.made.kind else
+                                                  "lapsed" if "end of the period" in (ended.note or "") else "withdrawn")
                 party = ti.history(code).at(d).is_party if d is not None else None
                 src, _ = _sources(idx, [sp.made] + ([ended] if ended is not None else []))
                 out.append(Declaration(

@@ -254,7 +254,7 @@ class Declaration(_Result):
 
     ``made``: the day the depositary gives (a date, or a range where the source gives no day);
     ``ended``: the day it was withdrawn, lapsed or was replaced by a later declaration under the
-    same article (``ended_how``: ``withdrawn`` or ``replaced``), None while nothing ends it;
+    same article (``ended_how``: ``withdrawn``, ``lapsed`` or ``replaced``), None while nothing ends it;
     ``value``: what it declares where that is a value (a minimum age). With a day asked about
     (``on``): ``stands`` (True, False, or None where an unknown day decides) and ``is_party``
     (the treaty binds the state that day; a declaration has effect only then).
@@ -268,7 +268,8 @@ class Declaration(_Result):
     def summary(self) -> str:
         what = f"{self.subject}" + (f" ({self.value})" if self.value else "")
         end = f", {self.ended_how} {edtf(self.ended)}" if self.ended is not None else ""
-        return f"declaration under Art. {self.article} {edtf(self.made)}{end}: {what}"
+        under = f"declaration under Art. {self.article}" if self.article[:1].isdigit() else self.article
+        return f"{under} {edtf(self.made)}{end}: {what}"
 
     def __str__(self) -> str:
         return f"{self.state_name} ({self.state}), {self.treaty}: {self.summary()}"
