@@ -301,7 +301,7 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     fields = _fields(seg)
     text = status_text(_view(idx, ti), row[0], seg, d, later=later, overrides=overrides, data_as_of=as_of,
                        complete_to=complete, ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
-    missing = idx.treaty_info[ti.id].get("consents_incomplete")
+    missing = _consents_gap(idx, ti.id)
     if missing and seg.is_party is False and seg.facts.consent is None and d > complete:
         text += f" Caution: the data are known to miss acts of consent ({missing}); this State may be among them."
     return StatusResult(
@@ -355,8 +355,13 @@ def treaties_of(state: str, on: object = None):
 
 # -- lists ----------------------------------------------------------------------------------------
 
+def _consents_gap(idx: Index, tid: str) -> str | None:
+    """What acts of consent the treaty's data are known to miss (None: none known)."""
+    return idx.treaty_info[tid].get("consents_incomplete")
+
+
 def _missing_consents(idx: Index, tid: str) -> str | None:
-    gap = idx.treaty_info[tid].get("consents_incomplete")
+    gap = _consents_gap(idx, tid)
     return None if not gap else f"the data of {tid} are known to miss acts of consent ({gap}): the list may be wrong"
 
 
@@ -434,18 +439,19 @@ def non_parties(treaty: str, on: object = None):
 
 # -- declarations -----------------------------------------------------------------------------------
 
-def _declaration_article(idx: Index, ti, article: str | None) -> dict | None:
+def _declaration_articles(ti, article: str | None) -> tuple[dict, list[str]]:
+    """The treaty's declaration articles by number, and those asked about (one, or all)."""
     arts = {str(a["article"]): a for a in ti.raw.get("declarations", ())}
     if article is None:
-        return None
-    a = arts.get(str(article).removeprefix("Art.").removeprefix("art.").strip())
-    if a is None:
+        return arts, list(arts)
+    key = str(article).removeprefix("Art.").removeprefix("art.").strip()
+    if key not in arts:
         from .errors import TreatyStatusError
 
         known = ", ".join(arts) or "none"
         raise TreatyStatusError(f"{ti.id} has no declarations recorded under article {article!r} "
                                 f"(articles with declarations: {known})")
-    return a
+    return arts, [key]
 
 
 def declarations(treaty: str, article: str | None = None, *, state: str | None = None, on: object = None):
@@ -463,27 +469,24 @@ def declarations(treaty: str, article: str | None = None, *, state: str | None =
     idx = _idx()
     n = names_of(idx)
     ti = idx.treaty(n.treaty(treaty))
-    chosen = _declaration_article(idx, ti, article)
-    arts = {str(a["article"]): a for a in ti.raw.get("declarations", ())}
+    arts, chosen = _declaration_articles(ti, article)
     d = to_date(on) if on is not None else None
     codes = [n.state(state)] if state is not None else list(ti.order)
     out = Declarations()
     for code in codes:
         evs = [e for e in ti.events(code) if e.article is not None]
-        for art in ([str(chosen["article"])] if chosen else list(arts)):
+        for art in chosen:
             for sp in spells(evs, art):
                 stands = stands_on(sp, d) if d is not None else None
                 if d is not None and stands is False:
                     continue
                 ended = sp.ended
-                how = None if ended is None else ("replaced" if ended.kind is sp.made.kind else
-                                                  "lapsed" if "end of the period" in (ended.note or "") else "withdrawn")
                 party = ti.history(code).at(d).is_party if d is not None else None
                 src, _ = _sources(idx, [sp.made] + ([ended] if ended is not None else []))
                 out.append(Declaration(
                     state=code, state_name=idx.state_rows[code][0], treaty=ti.id, article=art,
                     subject=arts[art]["subject"], made=sp.made.date, ended=None if ended is None else ended.date,
-                    ended_how=how, value=sp.made.value, on=d, stands=stands, is_party=party,
+                    ended_how=sp.ended_how, value=sp.made.value, on=d, stands=stands, is_party=party,
                     source=sp.made.source, ref=sp.made.ref, note=sp.made.note, sources=src))
     return out
 

@@ -26,6 +26,17 @@ class DeclarationSpell:
     def __init__(self, made: Event, ended: Event | None):
         self.made, self.ended = made, ended
 
+    @property
+    def ended_how(self) -> str | None:
+        """``replaced`` (by a later declaration), ``lapsed`` (its stated period ran out: the
+        record's note says so), ``withdrawn``, or None while nothing ends it."""
+        e = self.ended
+        if e is None:
+            return None
+        if e.kind is self.made.kind:
+            return "replaced"
+        return "lapsed" if "end of the period" in (e.note or "") else "withdrawn"
+
 
 def spells(events: list[Event], article: str) -> list[DeclarationSpell]:
     """The state's declarations under ``article``, in order, each with the record that ended it
