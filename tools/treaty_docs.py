@@ -76,6 +76,18 @@ def page(t) -> str:
         when = "when the notice expires" if c.tested_at == "expiry" else "when notice is given"
         wl += f"; if {when} the State is {c.condition}, it {c.until}"
     out.append(f"| {w.term} | {wl} | {w.article} |")
+    if t.derogation is not None:
+        dg = t.derogation
+        listed = ", ".join(dg.non_derogable)
+        if dg.under:
+            rec = f"notified under `{dg.under}`"
+        elif dg.complete_record:
+            n = len(ts.notifications(t.id))
+            rec = (f"{n} notifications of {len({x.state for x in ts.notifications(t.id)})} States in the data, "
+                   f"complete to {dg.complete_to:%-d %B %Y} (`{dg.complete_record}`)")
+        else:
+            rec = "notifications not in the data"
+        out.append(f"| derogation | none from {listed} (Art. {dg.non_derogable_paragraph}); {rec} | {dg.article} |")
     out += ["", "## Articles", ""]
     for q in t.quoted_articles():
         lang = "" if q.language == "en" else f" (authentic {q.language} text)"

@@ -21,6 +21,8 @@ __all__ = [
     "Event", "EventKind", "Results", "Source", "Status", "StatusResult", "Timeline", "WithdrawalResult",
     "StateList", "DateRange", "to_frame", "panel", "plot_treaty", "plot_state",
     "declarations", "accepting", "Declaration", "Declarations",
+    "derogations", "derogating", "derogable", "notifications", "Derogation", "Derogations", "DerogatingList",
+    "Derogability", "Notification",
 ]
 
 #: where each public name lives
@@ -28,14 +30,15 @@ _WHERE = {
     **{n: "queries" for n in ("status", "is_party", "parties", "consenting", "signatories", "non_parties",
                                "timeline", "treaty", "treaties", "treaties_of", "withdrawal", "resolve_state",
                                "state_name", "state_info", "states_on", "history", "status_changes",
-                               "declarations", "accepting")},
+                               "declarations", "accepting", "derogations", "derogating", "derogable",
+                               "notifications")},
     "use_data": "index",
     "panel_rows": "panels",
     **{n: "errors" for n in ("TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError",
                               "InvalidDateError", "StatusUnknownError", "DataError")},
-    "Event": "records", "Source": "records", "EventKind": "kinds", "Status": "kinds",
+    "Event": "records", "Source": "records", "Notification": "records", "EventKind": "kinds", "Status": "kinds",
     **{n: "results" for n in ("Results", "StatusResult", "Timeline", "WithdrawalResult", "StateList", "Declaration",
-                              "Declarations")},
+                              "Declarations", "Derogation", "Derogations", "DerogatingList", "Derogability")},
     "DateRange": "dates",
     "to_frame": "frames", "panel": "frames", "plot_treaty": "plotting", "plot_state": "plotting",
 }

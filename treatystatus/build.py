@@ -17,10 +17,10 @@ from pydantic import ValidationError
 from . import schema as sc
 from .dates import DateRange, parse_data_date
 from .errors import DataError
-from .formats import EVENT_KEYS, Problem, lines, normalise, pydantic_message, read_toml, toml_line
+from .formats import DEROGATION_KEYS, EVENT_KEYS, Problem, lines, normalise, pydantic_message, read_toml, toml_line
 from .kinds import CONSENT_KINDS, EventKind
 from .layers import Layer
-from .records import Event, StateInfo
+from .records import Event, Notification, StateInfo
 from .rules import (ConflictClause, EntryRule, Expiry, History, ImmediateInConflict, MinimumMembership,
                     NoWithdrawalClause, TreatyRules, Windows, WithdrawalRule, compose, entry_into_force, replay,
                     sort_key)
@@ -47,6 +47,8 @@ class CompiledTreaty:
     file: str = ""
     #: the treaty whose withdrawal clause applies, where a protocol takes its parent's
     withdrawal_from: str | None = None
+    #: the notifications of derogations (derogations/<id>.txt), in the depositary's order
+    notifications: tuple[Notification, ...] = ()
 
 
 @dataclass
@@ -138,10 +140,11 @@ class _Builder:
             for name in layer.names("treaties", ".toml"):
                 treaty_layers.setdefault(name[:-5], []).append(layer)
         for layer in self.layers:
-            for name in layer.names("events", ".txt"):
-                if name[:-4] not in treaty_layers:
-                    self.problems.append((layer.where(f"events/{name}"), 1,
-                                          f"unknown treaty {name[:-4]!r}: no treaties/{name[:-4]}.toml"))
+            for folder in ("events", "derogations"):
+                for name in layer.names(folder, ".txt"):
+                    if name[:-4] not in treaty_layers:
+                        self.problems.append((layer.where(f"{folder}/{name}"), 1,
+                                              f"unknown treaty {name[:-4]!r}: no treaties/{name[:-4]}.toml"))
         for tid, tl in sorted(treaty_layers.items()):
             for layer in tl:
                 self._treaty(layer, tid, treaty_layers)
@@ -378,9 +381,93 @@ class _Builder:
                 h = compose(h, parent.histories.get(code) or parent.default)
             histories[code] = h
         default = replay(rules, (), state="", until=None)
+        notifications: list[Notification] = []
+        for layer in self.layers:
+            if layer.exists(f"derogations/{tid}.txt"):
+                self._read_derogations(layer, f"derogations/{tid}.txt", t, notifications)
         return CompiledTreaty(tid, t.model_dump(mode="json"), rules, events, histories, default,
                               {c: tuple(n) for c, n in notes.items()}, self.replaced.get(tid),
-                              self.treaty_files[tid], self.inherited.get(tid))
+                              self.treaty_files[tid], self.inherited.get(tid), tuple(notifications))
+
+    def _read_derogations(self, layer: Layer, rel: str, t: sc.Treaty, out: list[Notification]) -> None:
+        """The notifications of derogations of one file; a user file's lines follow the shipped ones."""
+        where = layer.where(rel)
+        problems = self.problems
+        if t.derogation is None:
+            problems.append((where, 1, f"{t.id} has no [derogation] clause: notifications need one"))
+            return
+        default_source: str | None = None
+        seen: dict[tuple, int] = {}
+        for lineno, parts in lines(layer.read(rel), keep_quotes=True):
+            if parts[0] == "@source":
+                if len(parts) != 2 or parts[1] not in self.sources:
+                    problems.append((where, lineno, f"unknown source {' '.join(parts[1:])!r}"))
+                default_source = parts[1] if len(parts) == 2 else None
+                continue
+            if len(parts) < 3:
+                problems.append((where, lineno, "expected STATE KIND RECEIVED [key=value ...]"))
+                continue
+            data: dict[str, Any] = {"treaty": t.id, "state": parts[0], "kind": parts[1]}
+            bad = False
+            try:
+                if parts[2] != "?":
+                    data["received"] = parse_data_date(parts[2])
+                for tok in parts[3:]:
+                    key, sep, value = tok.partition("=")
+                    if not sep or key not in DEROGATION_KEYS:
+                        problems.append((where, lineno, f"unexpected field {tok!r} (known: {', '.join(DEROGATION_KEYS)})"))
+                        bad = True
+                        continue
+                    value = value.strip('"')
+                    field_ = DEROGATION_KEYS[key]
+                    if key in ("from", "to"):
+                        data[field_] = parse_data_date(value)
+                    elif key == "for":
+                        if len(value) < 2 or not value[:-1].isdigit() or value[-1] not in "dm":
+                            raise ValueError(f"for={value}: write Nd (days) or Nm (months)")
+                        data[field_] = (int(value[:-1]), value[-1])
+                    elif key in ("also", "articles"):
+                        data[field_] = tuple(value.split(","))
+                    else:
+                        data[field_] = value
+            except ValueError as exc:
+                problems.append((where, lineno, f"date: {exc}" if "for=" not in str(exc) else str(exc)))
+                continue
+            if bad:
+                continue
+            data.setdefault("source", default_source)
+            if data["source"] is None:
+                problems.append((where, lineno, "no source: add src=ID or an @source line above"))
+                continue
+            try:
+                m = sc.NotificationLine.model_validate(data)
+            except ValidationError as exc:
+                problems.extend((where, lineno, pydantic_message(e)) for e in exc.errors())
+                continue
+            if m.state not in self.states:
+                problems.append((where, lineno, f"unknown state {m.state!r} (not in states.txt)"))
+                continue
+            missing = [s for s in (m.source, *m.also) if s not in self.sources]
+            if missing:
+                problems.append((where, lineno, f"unknown source {missing[0]!r} (not in sources.toml)"))
+                continue
+
+            def day(b):
+                if b is None:
+                    return None
+                lo, hi, precision = b
+                return hi if precision == "day" else DateRange(lo, hi, precision)
+
+            n = Notification(t.id, m.state, m.kind, day(m.received), m.noted, m.measure, m.articles, m.territory,
+                             day(m.start), day(m.end), m.length, m.ref, m.quote, m.source, m.also, m.note,
+                             f"{where}:{lineno}")
+            key = (n.state, n.kind, n.received, n.noted, n.ref, n.quote, n.start)
+            if key in seen:
+                problems.append((where, lineno, f"duplicate notification: {n.state} {n.kind} {parts[2]} (also line "
+                                 f"{seen[key]})"))
+                continue
+            seen[key] = lineno
+            out.append(n)
 
     def _read_events(self, layer: Layer, rel: str, t: sc.Treaty, kept: dict[tuple, Event],
                      notes: dict[str, list[str]]) -> None:

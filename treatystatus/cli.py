@@ -75,6 +75,14 @@ COMMANDS: dict[str, tuple[str, list]] = {
         ("treaty", {}), ("--article", dict(metavar="ARTICLE", help="one article (e.g. 22, 3(2))")),
         ("--state", dict(metavar="STATE", help="one state")),
         ("--on", dict(metavar="DATE", help="only those standing on DATE")), _FORMAT]),
+    "derogations": ("derogations a state notified in an emergency (ICCPR Art. 4(3)) standing on a day, with "
+                    "articles, territory and sources; without STATE, the states derogating that day", [
+        ("state", dict(nargs="?", help="a state (default: list the states derogating on the day)")),
+        ("--treaty", dict(metavar="TREATY", default="iccpr", help="default: iccpr")), _ON,
+        ("--history", dict(action="store_true", help="every derogation on record, whatever the day")), _FORMAT]),
+    "derogable": ("whether a treaty allows derogation from an article (ICCPR Art. 4(2))", [
+        ("article", dict(help="an article: 12, 8(1), 'Art. 7'")),
+        ("--treaty", dict(metavar="TREATY", default="iccpr", help="default: iccpr")), _JSON]),
     "info": ("data version, as-of dates, counts of records and sources", []),
     "validate": ("check a data directory; print every problem as FILE:LINE: message; exit 1 if any", [("path", {})]),
 }
@@ -239,6 +247,12 @@ def _run(args) -> int:
             if not ds:
                 print("no declarations on record" + (f" standing on {args.on}" if args.on else ""), file=sys.stderr)
         return EXIT_YES
+    if c == "derogations":
+        return _derogations(args)
+    if c == "derogable":
+        r = api.derogable(args.treaty, args.article)
+        print(r.to_json() if args.json else r.explanation)
+        return EXIT_YES
     if c == "timeline":
         t = api.timeline(args.state, args.treaty)
         if args.format == "json":
@@ -358,9 +372,43 @@ def _run(args) -> int:
     raise _UsageError("no command given (see `treatystatus --help`)")
 
 
+def _derogations(args) -> int:
+    if args.state is None:
+        if args.history:
+            raise _UsageError("--history needs a STATE")
+        on = api.to_date(args.on)
+        codes = api.derogating(args.treaty, on)
+        _codes_out(codes, args.format, f"{len(codes)} state(s) with a derogation under {codes.treaty} standing on "
+                   f"{on}:", "derogating", codes.treaty, on)
+        if codes.no_end_notified:
+            print(f"treatystatus: note: {len(codes.no_end_notified)} of them only because no end of their derogation "
+                  f"is on record (no period, no termination notified): {' '.join(codes.no_end_notified)}",
+                  file=sys.stderr)
+        if codes.data_as_of is not None and on > codes.data_as_of:
+            print(f"treatystatus: note: the depositary's record read is of {codes.data_as_of}; later notifications "
+                  "are not in the data", file=sys.stderr)
+        return EXIT_YES
+    ds = api.derogations(args.state, args.treaty, args.on, history=args.history)
+    if args.format == "json":
+        print(ds.to_json())
+    elif args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["state", "treaty", "on", "stands", "measure", "territory", "articles", "since", "since_how",
+                    "until", "until_how", "references"])
+        for r in ds:
+            w.writerow([r.state, r.treaty, r.on or "", "" if r.stands is None else r.stands, r.measure or "",
+                        r.territory or "", " ".join(r.articles or ()), edtf(r.since) if r.since else "", r.since_how,
+                        edtf(r.until) if r.until else "", r.until_how or "", " ".join(r.references)])
+    else:
+        print(ds.explanation)
+    return EXIT_YES
+
+
 _CLAUSE_LABEL = {"EntryIntoForce": "entry into force", "ProvisionalApplication": "provisional application",
                  "Signature": "signature", "Reservations": "reservations", "Withdrawal": "withdrawal",
-                 "Expiry": "expiry"}
+                 "Expiry": "expiry", "DerogationClause": "derogation"}
 
 
 def _status_text(r) -> str:

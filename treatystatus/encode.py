@@ -175,6 +175,7 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "signatures_complete": raw.get("signatures_complete", True),
             "consents_incomplete": raw.get("consents_incomplete"),
             "withdrawal_from": ct.withdrawal_from,
+            "notifications": len(ct.notifications),
             "withdrawal_convention": (raw.get("withdrawal") or {}).get("note")
             if (raw.get("withdrawal") or {}).get("convention") else None,
         }
@@ -191,6 +192,11 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
             "default": marshal.dumps(_history_payload(ct.default)),
             "lists": marshal.dumps(_lists(ct)),
         }
+        if ct.notifications:
+            files[f"d-{tid}"] = {"key": key, "notifications": marshal.dumps(tuple(
+                (n.state, n.kind, _day(n.received), _d(n.noted), n.measure, n.articles, n.territory, _day(n.start),
+                 _day(n.end), n.length, n.ref, n.quote, n.source, tuple(n.also), n.note, n.origin)
+                for n in ct.notifications))}
     depositary = tuple(sorted(i for i, src in compiled.sources.items()
                               if src["kind"] in ("status-page", "depositary-notification")))
     files["core"] = {

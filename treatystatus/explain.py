@@ -18,7 +18,8 @@ from .rules import Decision, Segment, WithdrawalRule, is_party_of
 from .rules.clauses import OPEN, UNKNOWN
 
 __all__ = ["TreatyView", "day", "when", "status_text", "withdrawal_text", "unsettled_reason", "period_words",
-           "STATUS_WORDS"]
+           "STATUS_WORDS", "derogation_sentence", "derogations_text", "derogability_text", "derogation_note",
+           "no_derogation_record"]
 
 
 class TreatyView(Frozen):
@@ -608,3 +609,123 @@ def _no_clause_text(t: TreatyView, name: str, dec: Decision, rule: WithdrawalRul
     else:
         text += "."
     return text
+
+
+# -- derogations -------------------------------------------------------------------------------------
+
+def _articles(arts: tuple | None) -> str:
+    if not arts:
+        return "the articles are not named in the depositary's text"
+    named = [f"{a}" for a in arts]
+    return ("article " if len(named) == 1 else "articles ") + (", ".join(named[:-1]) + " and " + named[-1]
+                                                              if len(named) > 1 else named[0])
+
+
+def _where(territory: str | None) -> str:
+    if territory is None:
+        return "territory not stated"
+    return "the whole territory" if territory == "whole" else territory
+
+
+def _since_words(since: Day | None, how: str | None) -> str:
+    if since is None:
+        return "from a day the record does not give"
+    if how == "after-previous":
+        return f"from {day(since)} (the day after the period it extends)" if not isinstance(since, DateRange) \
+            else f"from {when(since)[3:]}"
+    if how == "by-note":
+        return f"from a day not stated, on or before {day(bounds(since)[1])} (the date of its notification)"
+    return f"from {when(since)[3:]}" if not isinstance(since, DateRange) else f"from a day {when(since)}"
+
+
+def derogation_sentence(measure: str | None, territory: str | None, articles: tuple | None, since: Day | None,
+                        since_how: str | None, until: Day | None, until_how: str | None, refs: tuple,
+                        on: date | None, stands: bool | None, ended_note: Day | None = None) -> str:
+    """One derogation in words: the measure, where, since when, how it ended (or that nothing
+    on record ends it), the articles, the references; and whether it stands on ``on``."""
+    what = _cap(measure) if measure else "A derogation (the measure is not named)"
+    parts = [f"{what} ({_where(territory)}), {_since_words(since, since_how)}"]
+    if until_how == "termination":
+        parts.append(f"terminated with effect {when(ended_note)} (the first day it no longer stood)"
+                     if ended_note is not None else "terminated on a day the record does not give")
+    elif until_how == "superseded":
+        parts.append(f"replaced by a later derogation of the same measure notified {when(ended_note)}")
+    elif until is None:
+        parts.append("no end has been notified and no termination is on record")
+    elif until_how == "period" and on is not None and _is_past(until, on):
+        parts.append(f"its last notified period ended {when(until)}; no extension or termination is on record")
+    else:
+        parts.append(f"notified for a period ending {when(until)}")
+    text = "; ".join(parts) + f"; {_articles(articles)}"
+    if refs:
+        text += f" ({', '.join(refs)})"
+    text += "."
+    if on is not None:
+        if stands is True:
+            text += f" It stands on {day(on)}" + (" as notified (nothing on record ends it)." if until is None
+                                                  else ".")
+        elif stands is False:
+            text += f" It does not stand on {day(on)}."
+        else:
+            text += f" Whether it stands on {day(on)} cannot be told: a day the record does not give decides it."
+    return text
+
+
+def derogations_text(name: str, treaty: str, clause: str, on: date | None, items: list[str], undecided: int,
+                     last: str | None, complete_to: date | None, incomplete: str | None) -> str:
+    """A state's derogations on a day (or all of them, ``on`` None), in words."""
+    who = the(name)
+    head_on = f"On {day(on)}, " if on is not None else ""
+    tail = ""
+    if on is not None and complete_to is not None and on > complete_to:
+        tail = (f" The depositary's record read is of {day(complete_to)}; a notification after that day would "
+                "not be known.")
+    if incomplete:
+        tail += f" Caution: the record is known to be incomplete ({incomplete})."
+    if not items:
+        if last is None:
+            return (f"{_cap(head_on)}{who} has notified no derogation under {clause} of the {treaty}, as far as "
+                    f"the depositary's record shows.{tail}")
+        return (f"{head_on}no derogation by {who} under {clause} of the {treaty} stands by the record. The most "
+                f"recent to end before that day: {last}{tail}")
+    n = len(items)
+    if on is None:
+        head = f"{_cap(who)} has notified {n} derogation{'s' if n != 1 else ''} under {clause} of the {treaty}:"
+    else:
+        sure = n - undecided
+        if sure:
+            head = (f"{head_on}{who} has {sure} derogation{'s' if sure != 1 else ''} in force under {clause} of the "
+                    f"{treaty}" + (f", and {undecided} that may stand" if undecided else "") + ":")
+        else:
+            head = (f"{head_on}no derogation by {who} under {clause} of the {treaty} certainly stands; "
+                    f"{undecided} may stand:")
+    ended = f" The most recent to end before that day: {last}" if last else ""
+    return head + " " + " ".join(items) + ended + " A derogation suspends obligations; it changes no party status." \
+        + tail
+
+
+def no_derogation_record(name: str, treaty: str, clause: str) -> str:
+    """The answer where the data hold no record of a treaty's notifications of derogation."""
+    return (f"The data hold no record of the notifications under {clause} of the {treaty}: whether {the(name)} "
+            "derogates is not known here (docs/derogations.md says which sources were read).")
+
+
+def derogability_text(treaty: str, article: str, derogable: bool, clause: str, paragraph: str,
+                      non_derogable: tuple) -> str:
+    """Whether an article admits derogation, and the clause that says so."""
+    listed = ", ".join(non_derogable)
+    if not derogable:
+        return (f"No derogation may be made from article {article} of the {treaty}: {paragraph} names it among "
+                f"the provisions that admit none ({listed}).")
+    return (f"Article {article} of the {treaty} is not among the provisions from which {paragraph} allows no "
+            f"derogation ({listed}): a State may derogate from it under {clause}, in the conditions that article "
+            "sets.")
+
+
+def derogation_note(name: str, clause: str, on: date, summaries: list[str], undecided: int) -> str:
+    """The sentence a status answer adds where a derogation stands on the day asked about."""
+    if not summaries and undecided:
+        return (f" A derogation by {the(name)} under {clause} may stand on {day(on)} (a day the record does not "
+                "give decides it); a derogation changes no party status.")
+    return (f" On {day(on)} {the(name)} derogates under {clause} ({'; '.join(summaries)}); a derogation suspends "
+            "obligations and changes no party status.")

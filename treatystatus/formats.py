@@ -12,13 +12,18 @@ from typing import Iterable
 
 Problem = tuple[str, int, str]
 
-__all__ = ["Problem", "lines", "read_toml", "toml_line", "simple_toml", "pydantic_message", "EVENT_KEYS", "normalise"]
+__all__ = ["Problem", "lines", "read_toml", "toml_line", "simple_toml", "pydantic_message", "EVENT_KEYS", "DEROGATION_KEYS", "normalise"]
 
 _TOKEN = re.compile(r'(\w+)="([^"]*)"|(\S+)')
 #: the key=value fields of an event line, and the record field each fills
 EVENT_KEYS = {"src": "source", "also": "also", "effective": "effective", "in_force": "in_force", "ref": "ref",
               "at": "at", "further": "further", "disputed": "disputed", "immediate": "immediate", "note": "note",
               "article": "article", "value": "value", "ceased": "ceased"}
+
+#: the key=value fields of a line of a derogations file, and the record field each fills
+DEROGATION_KEYS = {"src": "source", "also": "also", "noted": "noted", "measure": "measure", "articles": "articles",
+                   "territory": "territory", "from": "start", "to": "end", "for": "length", "ref": "ref",
+                   "quote": "quote", "note": "note"}
 
 
 def lines(text: str, keep_quotes: bool = False) -> Iterable[tuple[int, list[str]]]:

@@ -39,7 +39,7 @@ from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 7
+FORMAT = 8
 _MAGIC = b"TSIX"
 
 
@@ -194,6 +194,18 @@ class TreatyIndex:
                                 tuple((w, ev(e), _undate(lo), _undate(hi)) for w, e, lo, hi in r[4]),
                                 frozenset((statuses[s], sig) for s, sig in r[5])))
         return History(code, tid, tuple(segs), tuple(events))
+
+    def notifications(self) -> tuple:
+        """The notifications of derogations under the treaty, in the depositary's order."""
+        hit = self._lists.get("__notifications__")
+        if hit is None:
+            from .records import Notification
+
+            raw = marshal.loads(self._loader(f"d-{self.id}")["notifications"])
+            hit = self._lists["__notifications__"] = tuple(
+                Notification(self.id, r[0], r[1], _unday(r[2]), _undate(r[3]), r[4], r[5], r[6], _unday(r[7]),
+                             _unday(r[8]), r[9], r[10], r[11], r[12], r[13], r[14], r[15]) for r in raw)
+        return hit
 
     def members(self, name: str, d: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The states on the list ``name`` on ``d``, and those whose membership is undecided."""

@@ -15,7 +15,7 @@ __all__ = ["Layer", "shipped_root", "stack", "fingerprint", "manifest", "treaty_
 
 #: the files of a data directory that the index reads
 DATA_FILES = ("meta.toml", "sources.toml", "states.txt", "names.txt")
-_FOLDERS = (("treaties", ".toml"), ("events", ".txt"))
+_FOLDERS = (("treaties", ".toml"), ("events", ".txt"), ("derogations", ".txt"))
 
 
 class Layer:
@@ -104,7 +104,7 @@ def manifest(layers: list[Layer]) -> str:
 def treaty_signature(layers: list[Layer], tid: str) -> str:
     """The ``stat`` of one treaty's files, in every layer."""
     return "|".join(f"{_stat(layer.path(f'treaties/{tid}.toml'))},{_stat(layer.path(f'events/{tid}.txt'))}"
-                    for layer in layers)
+                    f",{_stat(layer.path(f'derogations/{tid}.txt'))}" for layer in layers)
 
 
 def fingerprint(layers: list[Layer], salt: str) -> str:

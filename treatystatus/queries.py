@@ -24,7 +24,8 @@ __all__ = [
     "status", "is_party", "parties", "consenting", "signatories", "non_parties", "timeline", "treaty", "treaties",
     "withdrawal", "treaties_of", "resolve_state", "resolve_treaty", "state_name", "history", "status_changes",
     "to_date", "treaty_ids", "states_on", "state_info", "list_changes", "treaty_summary", "records", "standing",
-    "data_as_of", "history_arrays", "declarations", "accepting",
+    "data_as_of", "history_arrays", "declarations", "accepting", "derogations", "derogating", "derogable",
+    "notifications",
 ]
 
 
@@ -304,6 +305,10 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     missing = _consents_gap(idx, ti.id)
     if missing and seg.is_party is False and seg.facts.consent is None and d > complete:
         text += f" Caution: the data are known to miss acts of consent ({missing}); this State may be among them."
+    derogating: tuple = ()
+    if idx.treaty_info[ti.id].get("notifications"):
+        derogating, note = _derogation_note(idx, ti, code, d)
+        text += note
     return StatusResult(
         state=code, state_name=row[0], treaty=ti.id, on=d, status=seg.status, is_party=seg.is_party,
         possible=seg.possible, **fields,
@@ -312,6 +317,7 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
         uncertain=tuple((w, e.kind.value if e is not None else "", f"{_edtf(lo, hi)}") for w, e, lo, hi in seg.uncertain),
         overrides=overrides, sources=sources, references=refs, explanation=text, data_as_of=as_of,
         after_data_as_of=d > as_of, complete_to=complete, after_complete_to=d > complete, known_on=k,
+        derogations=derogating,
     )
 
 
@@ -508,6 +514,199 @@ def accepting(treaty: str, article: str, on: object = None):
             maybe.append(r.state)
     return StateList(sorted(set(yes)), treaty=tid, on=d, kind=f"declaration under Art. {article}",
                      undecided=tuple(sorted(set(maybe) - set(yes))), data_as_of=_as_of(idx, tid))
+
+
+# -- derogations ------------------------------------------------------------------------------------
+
+def _derogation_treaty(idx, treaty: str, follow: bool = True):
+    from .errors import TreatyStatusError
+
+    ti = idx.treaty(names_of(idx).treaty(treaty))
+    clause = ti.raw.get("derogation")
+    if follow and clause is not None and clause.get("under"):  # a protocol's derogations are notified under its treaty
+        return _derogation_treaty(idx, clause["under"])
+    if clause is None:
+        with_one = [t for t in idx.treaty_info if idx.treaty_info[t].get("notifications")]
+        raise TreatyStatusError(f"{ti.id} has no derogation clause in the data (treaties with derogations "
+                                f"recorded: {', '.join(with_one) or 'none'})")
+    return ti, clause
+
+
+def _as_day(b) -> object:
+    if b is None or b[1] is None:
+        return None if b is None or b[0] is None else b[0]
+    lo, hi = b
+    if lo == hi:
+        return lo
+    return DateRange(lo, hi, "by" if lo is None else "range")
+
+
+def _derogation_results(idx, ti, clause, code: str, d: date | None) -> tuple[list, str | None]:
+    """The state's derogations (those standing or undecided on ``d``; all where ``d`` is None),
+    and, where none stands on ``d``, the last one on record before it, in words."""
+    from .explain import derogation_sentence
+    from .results import Derogation
+    from .rules.derogations import spells, stands_on
+
+    key = ("derogation-spells", ti.id, code)
+    sp = idx.memo.get(key)
+    if sp is None:
+        sp = idx.memo[key] = spells([n for n in ti.notifications() if n.state == code]) \
+            if idx.treaty_info[ti.id].get("notifications") else []
+    name = idx.state_rows[code][0]
+    out, last = [], None
+    for s in sp:
+        stands = stands_on(s, d) if d is not None else None
+        when_ = d if d is not None else date.max
+        since, until = _as_day(s.first), _as_day(s.until())
+        refs = tuple(dict.fromkeys(n.ref for n in s.records if n.ref))
+        territory, articles = s.at(when_, "territory"), s.at(when_, "articles")
+        ended_note = None if s.ended_by is None else (s.ended_by.noted or s.ended_by.received)
+        until_how = s.ended_how or ("period" if s.last is not None and s.links[-1].last_how in ("period", "by-period")
+                                    else ("stated" if s.last is not None else None))
+        text = derogation_sentence(s.measure, territory, articles, since, s.links[0].first_how, until, until_how,
+                                   refs, d, stands, ended_note if s.ended_how == "superseded" else _as_day(s.ended))
+        r = Derogation(state=code, state_name=name, treaty=ti.id, measure=s.measure, territory=territory,
+                       articles=articles, since=since, since_how=s.links[0].first_how, until=until,
+                       until_how=until_how, no_end_notified=until is None, on=d, stands=stands,
+                       notifications=tuple(s.records), references=refs,
+                       sources=tuple(_source(idx, x) for x in dict.fromkeys(
+                           y for n in s.records for y in (n.source, *n.also))),
+                       explanation=text)
+        if d is None or stands is not False:
+            out.append(r)
+        elif s.first[1] is not None and s.first[1] <= d:
+            u = s.until()
+            end = (u[1] or u[0]) if u is not None else None
+            if end is not None and end < d and (last is None or end >= last[0]):
+                last = (end, text)
+    return out, None if last is None else last[1]
+
+
+def _derogation_note(idx, ti, code: str, d: date) -> tuple[tuple, str]:
+    """For a status answer: the derogations standing on ``d`` (True or undecided), and a sentence."""
+    from .explain import derogation_note
+
+    clause = ti.raw["derogation"]
+    items, _ = _derogation_results(idx, ti, clause, code, d)
+    if not items:
+        return (), ""
+    sure = [r for r in items if r.stands is True]
+    summaries = [f"{r.measure or 'a derogation'}" + (f", {r.territory}" if r.territory and r.territory != "whole"
+                                                     else "") + (f", {r.references[0]}" if r.references else "")
+                 for r in sure]
+    text = derogation_note(idx.state_rows[code][0], f"Art. {clause['notice_paragraph']}", d, summaries,
+                           len(items) - len(sure))
+    return tuple(items), text + f" See derogations({code!r}, {ti.id!r}, on=...)."
+
+
+def derogations(state: str, treaty: str = "iccpr", on: object = None, *, history: bool = False):
+    """The derogations ``state`` has notified under ``treaty`` that stand on ``on`` (default:
+    today), each with its measure, territory, articles, first and last day and sources; with
+    ``history=True``, every derogation on record, whatever the day.
+
+    Those a day the record does not give decides are included with ``stands=None``. Where none
+    stands, the answer's explanation names the last one on record and how it ended. A
+    derogation suspends obligations; it changes no party status (see :func:`status`).
+    """
+    from .explain import derogations_text
+    from .results import Derogations
+
+    idx = _idx()
+    code = names_of(idx).state(state)
+    ti, clause = _derogation_treaty(idx, treaty)
+    d = None if history else to_date(on)
+    if clause.get("complete_record") is None:
+        from .explain import no_derogation_record
+
+        return Derogations([], state=code, state_name=idx.state_rows[code][0], treaty=ti.id, on=d,
+                           explanation=no_derogation_record(idx.state_rows[code][0], ti.raw["short_title"],
+                                                            f"Art. {clause['notice_paragraph']}"),
+                           incomplete="no record of the notifications is in the data")
+    items, last = _derogation_results(idx, ti, clause, code, d)
+    complete = clause.get("complete_to")
+    complete = date.fromisoformat(complete) if isinstance(complete, str) else complete
+    concerns = clause.get("incomplete_states") or ()
+    incomplete = clause.get("incomplete") if not concerns or code in concerns else None
+    text = derogations_text(idx.state_rows[code][0], ti.raw["short_title"], f"Art. {clause['notice_paragraph']}", d,
+                            [r.explanation for r in items], sum(1 for r in items if r.stands is None), last,
+                            complete, incomplete)
+    return Derogations(items, state=code, state_name=idx.state_rows[code][0], treaty=ti.id, on=d,
+                       explanation=text, complete_to=complete, incomplete=incomplete)
+
+
+def derogating(treaty: str = "iccpr", on: object = None):
+    """Sorted codes of the states with a derogation under ``treaty`` standing on ``on`` (default:
+    today); those a day the record does not give decides are in ``.undecided``; those whose
+    derogation stands only because no end is on record are also in ``.no_end_notified``."""
+    from .results import DerogatingList
+
+    d = to_date(on)
+    idx = _idx()
+    ti, clause = _derogation_treaty(idx, treaty)
+    if clause.get("complete_record") is None:
+        raise StatusUnknownError(f"the data hold no record of the notifications under Art. {clause['notice_paragraph']} "
+                                 f"of {ti.id}: which States derogate is not known here (docs/derogations.md)")
+    yes, maybe, open_ = [], [], []
+    states = sorted({n.state for n in ti.notifications()}) if idx.treaty_info[ti.id].get("notifications") else []
+    for code in states:
+        items, _ = _derogation_results(idx, ti, clause, code, d)
+        if any(r.stands is True for r in items):
+            yes.append(code)
+            if all(r.no_end_notified for r in items if r.stands is True):
+                open_.append(code)
+        elif items:
+            maybe.append(code)
+    complete = clause.get("complete_to")
+    complete = date.fromisoformat(complete) if isinstance(complete, str) else complete
+    return DerogatingList(yes, treaty=ti.id, on=d, kind="derogating", undecided=tuple(maybe),
+                          incomplete=clause.get("incomplete"), data_as_of=complete, no_end_notified=tuple(open_))
+
+
+def derogable(treaty: str, article: object):
+    """Whether ``treaty`` allows a derogation from ``article`` (``"12"``, ``"8(1)"``, ``"Art. 7"``):
+    False where its derogation clause names the article among those that admit none."""
+    from .errors import TreatyStatusError
+    from .explain import derogability_text
+    from .results import Derogability
+
+    idx = _idx()
+    ti, clause = _derogation_treaty(idx, treaty, follow=False)
+    a = str(article).strip()
+    for p in ("Article", "article", "Art.", "art."):
+        a = a.removeprefix(p).strip()
+    a = a.replace(" ", "")
+    import re
+
+    if not re.fullmatch(r"\d+(\(\d+\))*", a):
+        raise TreatyStatusError(f"{article!r} is not an article number (write 12, 8(1) or 'Art. 7')")
+    listed = tuple(clause["non_derogable"])
+    base = a.split("(")[0]
+    exact = a in listed or base in listed
+    # "8(1)" listed and "8" asked: part of the article admits no derogation; the rest does
+    partial = not exact and a == base and any(x.split("(")[0] == base for x in listed)
+    derog = not exact
+    text = derogability_text(ti.raw["short_title"], a, derog, f"Art. {clause['notice_paragraph'] or clause['article']}",
+                             f"Art. {clause['non_derogable_paragraph']}", listed)
+    if partial:
+        parts = [x for x in listed if x.split("(")[0] == base]
+        text = (f"Article {a} of the {ti.raw['short_title']} admits derogation only in part: no derogation may be "
+                f"made from {', '.join(parts)} (Art. {clause['non_derogable_paragraph']}); the rest may be "
+                "derogated from.")
+    return Derogability(treaty=ti.id, article=a, derogable=derog, clause_article=clause["article"],
+                        non_derogable=listed, clause_text=clause.get("text"), source=clause["source"],
+                        explanation=text)
+
+
+def notifications(treaty: str = "iccpr", state: str | None = None) -> tuple:
+    """The notifications of derogations recorded under ``treaty`` (by one ``state``), as the
+    depositary prints them, in its order (:class:`~treatystatus.records.Notification`)."""
+    idx = _idx()
+    ti, _ = _derogation_treaty(idx, treaty)
+    if not idx.treaty_info[ti.id].get("notifications"):
+        return ()
+    code = names_of(idx).state(state) if state is not None else None
+    return tuple(n for n in ti.notifications() if code is None or n.state == code)
 
 
 # -- treaties ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from datetime import date
 from .dates import DateRange, edtf
 from .frozen import Frozen
 
-__all__ = ["Event", "StateInfo", "Source"]
+__all__ = ["Event", "Notification", "StateInfo", "Source"]
 
 
 class Event(Frozen):
@@ -69,6 +69,45 @@ class Event(Frozen):
             "note": self.note, "origin": self.origin, "article": self.article, "value": self.value,
             "ceased": self.ceased,
         }
+
+
+class Notification(Frozen):
+    """One notification of a derogation (or of its extension, change, end, or information about
+    it), as written on one line of ``derogations/<treaty>.txt``.
+
+    ``kind``: ``derogation``, ``extension``, ``change``, ``termination``, ``information``;
+    ``received``: the date of receipt the depositary gives (None where it gives none);
+    ``noted``: the date of the note; ``measure`` (state of emergency, martial law ...);
+    ``articles``: the treaty's articles named, as written ("9(3)", "12"), None where the text
+    names none; ``territory``: ``"whole"`` or the words of the text, None where it names none;
+    ``start`` and ``end``: the first and last day where the text states them (``end`` of a
+    termination: the first day the measure no longer stood); ``length``: the period stated, as
+    (n, "d" or "m"); ``ref`` (the depositary notification number); ``quote`` (the depositary's
+    words); ``source``, ``also``, ``note``, ``origin`` (``file:line``).
+    """
+
+    __slots__ = ("treaty", "state", "kind", "received", "noted", "measure", "articles", "territory", "start",
+                 "end", "length", "ref", "quote", "source", "also", "note", "origin")
+    _defaults = {"received": None, "noted": None, "measure": None, "articles": None, "territory": None,
+                 "start": None, "end": None, "length": None, "ref": None, "quote": None, "also": (), "note": None,
+                 "origin": ""}
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, n) for n in self.__slots__ if n != "origin")
+
+    def to_dict(self) -> dict:
+        def day(x):
+            if x is None:
+                return None
+            return x.isoformat() if not isinstance(x, DateRange) else x.to_json()
+
+        return {"treaty": self.treaty, "state": self.state, "kind": self.kind, "received": day(self.received),
+                "noted": day(self.noted), "measure": self.measure,
+                "articles": None if self.articles is None else list(self.articles), "territory": self.territory,
+                "start": day(self.start), "end": day(self.end),
+                "length": None if self.length is None else f"{self.length[0]}{self.length[1]}", "ref": self.ref,
+                "quote": self.quote, "source": self.source, "also": list(self.also), "note": self.note,
+                "origin": self.origin}
 
 
 class StateInfo(Frozen):

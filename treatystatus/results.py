@@ -13,10 +13,10 @@ from enum import Enum
 from .dates import DateRange, edtf
 from .frozen import Frozen
 from .jsontext import dumps
-from .records import Event, Source
+from .records import Event, Notification, Source
 
 __all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "Declaration", "Declarations",
-           "plain", "dumps"]
+           "Derogation", "Derogations", "DerogatingList", "Derogability", "plain", "dumps"]
 
 
 
@@ -30,7 +30,9 @@ def plain(v: object) -> object:
         return v.isoformat()
     if isinstance(v, DateRange):
         return v.to_json()
-    if isinstance(v, (Event, Source)):
+    if isinstance(v, (Event, Source, Notification)):
+        return v.to_dict()
+    if isinstance(v, _Result):
         return v.to_dict()
     if isinstance(v, (list, tuple, frozenset, set)):
         return [plain(x) for x in v]
@@ -97,12 +99,14 @@ class StatusResult(_Result):
     ``complete_to`` (the day of the last complete record of the treaty's participants read) and
     ``after_complete_to`` (the day asked about is later: acts after ``complete_to`` that the search
     missed would not be known); ``known_on`` (the answer as the records known
-    that day gave it; None: as known today). Each date is a ``date``, or a ``DateRange``
-    where the sources give no day.
+    that day gave it; None: as known today); ``derogations``: the derogations
+    (:class:`Derogation`) the state notified that stand on the day (or may: ``stands`` None),
+    which change no status. Each date is a ``date``, or a ``DateRange`` where the sources give
+    no day.
     """
 
-    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'complete_to', 'after_complete_to', 'known_on')
-    _defaults = {'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'complete_to': None, 'after_complete_to': False, 'known_on': None}
+    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'complete_to', 'after_complete_to', 'known_on', 'derogations')
+    _defaults = {'derogations': (), 'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'complete_to': None, 'after_complete_to': False, 'known_on': None}
 
     def to_frame(self):
         from .frames import results_frame
@@ -290,3 +294,99 @@ class Declarations(list):
         if not self:
             return "(no declarations)"
         return "\n".join(f"  {r.state:<4}{r.summary()}" for r in self)
+
+
+class Derogation(_Result):
+    """One derogation as notified: a measure (a state of emergency, martial law ...), from its
+    first notification to what ended it.
+
+    ``since``: its first day (a date; a range where the record gives only bounds; None where
+    it gives none) and ``since_how`` (``stated``, ``after-previous`` — the day after the period
+    it extends —, ``by-note`` — on or before the day of the note —, ``unknown``); ``until``:
+    its last day (None: no end on record) and ``until_how``: ``termination`` (a notice ended
+    it), ``superseded`` (a later derogation of the same measure), ``period`` (the last notified
+    period ran out, with no termination or extension on record), ``stated`` (the last day the
+    notice states), or None; ``no_end_notified``: no period, no termination on record;
+    ``articles`` and ``territory``: as last notified on or before the day asked about (None:
+    the depositary's text names none); ``stands`` on the day asked about (True, False, None
+    where a day the record does not give decides); ``notifications``: its records, in order;
+    ``references``: their depositary notification numbers.
+    """
+
+    __slots__ = ("state", "state_name", "treaty", "measure", "territory", "articles", "since", "since_how", "until",
+                 "until_how", "no_end_notified", "on", "stands", "notifications", "references", "sources",
+                 "explanation")
+    _defaults = {"measure": None, "territory": None, "articles": None, "since": None, "since_how": None,
+                 "until": None, "until_how": None, "no_end_notified": False, "on": None, "stands": None,
+                 "notifications": (), "references": (), "sources": (), "explanation": ""}
+
+    def summary(self) -> str:
+        return self.explanation
+
+
+class Derogations(list):
+    """A state's derogations (:class:`Derogation`) standing on a day, or all of them, in order.
+
+    ``state``, ``treaty``, ``on``; ``explanation``: the answer in words (what stands, what is
+    undecided, and, where nothing stands, the last derogation on record and how it ended);
+    ``complete_to``: the day of the depositary's record read; ``incomplete``: None, or what the
+    record is known to miss.
+    """
+
+    def __init__(self, items=(), *, state: str = "", state_name: str = "", treaty: str = "", on: date | None = None,
+                 explanation: str = "", complete_to: date | None = None, incomplete: str | None = None):
+        super().__init__(items)
+        self.state, self.state_name, self.treaty, self.on = state, state_name, treaty, on
+        self.explanation, self.complete_to, self.incomplete = explanation, complete_to, incomplete
+
+    @property
+    def in_force(self) -> list:
+        """Those that certainly stand on the day asked about."""
+        return [d for d in self if d.stands is True]
+
+    @property
+    def undecided(self) -> list:
+        return [d for d in self if d.stands is None]
+
+    def to_dicts(self) -> list[dict]:
+        return [r.to_dict() for r in self]
+
+    def to_dict(self) -> dict:
+        return {"state": self.state, "treaty": self.treaty, "on": plain(self.on), "derogations": self.to_dicts(),
+                "explanation": self.explanation, "complete_to": plain(self.complete_to),
+                "incomplete": self.incomplete}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return dumps(self.to_dict(), indent)
+
+    def to_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame([{k: v for k, v in r.to_dict().items() if k not in ("notifications", "sources")}
+                             for r in self])
+
+    def __str__(self) -> str:
+        return self.explanation
+
+
+class DerogatingList(StateList):
+    """The states with a derogation standing on a day (a :class:`StateList`); ``no_end_notified``:
+    those among them whose derogation has no period and no termination on record (it stands as
+    notified; the record does not show that it still does)."""
+
+    def __init__(self, codes: object = (), *, no_end_notified: tuple[str, ...] = (), **kw):
+        super().__init__(codes, **kw)
+        self.no_end_notified = tuple(no_end_notified)
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "no_end_notified": list(self.no_end_notified)}
+
+
+class Derogability(_Result):
+    """Whether a treaty allows derogation from one of its articles: ``derogable`` (False: the
+    treaty's clause names it among those from which no derogation may be made), the clause
+    (``clause_article``, ``clause_text``, ``non_derogable``), ``source``, ``explanation``."""
+
+    __slots__ = ("treaty", "article", "derogable", "clause_article", "non_derogable", "clause_text", "source",
+                 "explanation")
+    _defaults = {"clause_text": None}

@@ -16,7 +16,7 @@ from .kinds import CONSENT_KINDS, EventKind
 
 __all__ = ["Frozen", "Source", "EventLine", "PeriodRule", "Period", "Quoted", "Signature", "EntryIntoForce",
            "ConflictClause", "Windows", "NoClause", "Withdrawal", "Reservations", "ProvisionalApplication",
-           "Expiry", "Checkpoint", "Treaty", "StateLine"]
+           "Expiry", "Checkpoint", "Treaty", "StateLine", "DerogationClause", "NotificationLine"]
 
 
 class Frozen(BaseModel):
@@ -269,6 +269,71 @@ class DeclarationArticle(Quoted):
     value: str | None = None
 
 
+class DerogationClause(Quoted):
+    """The treaty's clause on derogation in an emergency, quoted: the articles that admit none,
+    and, for a protocol, the treaty under whose clause derogations are notified."""
+
+    #: the articles from which no derogation may be made, as the clause names them ("8(1)", "15")
+    non_derogable: tuple[str, ...]
+    #: the paragraph that names them, and the one on notifying derogations
+    non_derogable_paragraph: str
+    notice_paragraph: str | None = None
+    #: the treaty whose clause a protocol's non-derogable rights are stated under
+    under: str | None = None
+    #: "complete to": the day of the last complete record of notifications read (None: the
+    #: data hold no notifications for this treaty), and that record's source
+    complete_to: Date | None = None
+    complete_record: str | None = None
+    #: where notifications are known to be missing from that record: what is missing, and the
+    #: states it concerns (none listed: any state)
+    incomplete: str | None = None
+    incomplete_states: tuple[str, ...] = ()
+
+
+_NOTIFICATION_KINDS = ("derogation", "extension", "change", "termination", "information")
+
+
+class NotificationLine(Frozen):
+    """One line of a derogations file, as read (dates already parsed into their bounds)."""
+
+    treaty: str
+    state: str
+    kind: Literal["derogation", "extension", "change", "termination", "information"]
+    received: tuple[Date | None, Date, str] | None = None
+    noted: Date | None = None
+    measure: str | None = None
+    articles: tuple[str, ...] | None = None
+    territory: str | None = None
+    start: tuple[Date | None, Date, str] | None = None
+    end: tuple[Date | None, Date, str] | None = None
+    length: tuple[int, Literal["d", "m"]] | None = None
+    ref: str | None = None
+    quote: str | None = None
+    source: str
+    also: tuple[str, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _fit(self) -> "NotificationLine":
+        if self.received is None and self.noted is None and self.note is None:
+            raise ValueError("no date of receipt: give noted= or a note saying where the notification is printed")
+        if self.kind == "termination" and self.length is not None:
+            raise ValueError("a termination has no period (for=)")
+        if self.start is not None and self.end is not None and self.end[1] < (self.start[0] or self.start[1]):
+            raise ValueError("to= is before from=")
+        if self.length is not None and self.end is not None:
+            raise ValueError("give to= or for=, not both: the library computes the end from the period")
+        if self.articles is not None:
+            import re
+
+            bad = [a for a in self.articles if not re.fullmatch(r"\d+(\(\d+\))*(\([a-z]\))?", a)]
+            if bad:
+                raise ValueError(f"articles: {bad[0]!r} is not an article (write 9(3), 12, 19(2))")
+        if not self.quote and not self.note:
+            raise ValueError("a notification needs quote= (the depositary's words) or a note")
+        return self
+
+
 class Checkpoint(Frozen):
     """A count the depositary or a treaty body published, checked against the data."""
 
@@ -308,6 +373,8 @@ class Treaty(Frozen):
     expiry: Expiry | None = None
     #: the articles under which the data record states' declarations
     declarations: tuple[DeclarationArticle, ...] = ()
+    #: the clause on derogations in an emergency, where the treaty has one
+    derogation: DerogationClause | None = None
     #: False where the data do not record every signature
     signatures_complete: bool = True
     #: where acts of consent are known to be missing: what is missing (every list of the treaty says so)
@@ -329,7 +396,7 @@ class Treaty(Frozen):
 
     def quoted_articles(self) -> tuple:
         parts = (self.signature, self.entry_into_force, self.provisional_application,
-                 self.reservations, self.withdrawal, self.expiry, *self.declarations)
+                 self.reservations, self.withdrawal, self.expiry, *self.declarations, self.derogation)
         return tuple(p for p in parts if p is not None)
 
 
