@@ -28,7 +28,7 @@ def test_ukraine_signed_ratified_in_force_and_still_a_party():
     assert r.withdrawal_notified is None and r.withdrawal_effective is None
     # the 2025 suspension is on record, and does not change the status
     assert r.suspension == date(2025, 7, 18)
-    assert "suspends" in r.explanation and "not an instrument of withdrawal" in r.explanation
+    assert "suspended (as a source other than the depositary" in r.explanation and "not an instrument of withdrawal" in r.explanation
     assert [a.date for a in r.announcements] == [date(2025, 6, 29), date(2025, 7, 15)]
     assert {s.id for s in r.sources} >= {"untc-xxvi-5", "hrw-2025-07-24"}
 

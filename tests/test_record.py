@@ -249,7 +249,7 @@ def test_a_succession_without_an_effective_day_is_undecided_until_the_rule_day()
     assert "TON" in ts.parties("npt", "1971-01-01").undecided
     assert "TON" not in ts.non_parties("npt", "1971-01-01")
     assert ts.status("TON", "npt", "1971-07-08").status is Status.PARTY
-    assert ts.status("TON", "npt", "1970-06-01").status is Status.NOT_SIGNED
+    assert ts.status("TON", "npt", "1970-06-01").status is Status.NOT_YET  # independent from 4 June 1970
 
 
 def test_an_answer_with_no_record_cites_the_record_the_state_is_absent_from():

@@ -22,7 +22,7 @@ __all__ = [
     "StateList", "DateRange", "to_frame", "panel", "plot_treaty", "plot_state",
     "declarations", "accepting", "Declaration", "Declarations",
     "derogations", "derogating", "derogable", "notifications", "Derogation", "Derogations", "DerogatingList",
-    "Derogability", "Notification",
+    "Derogability", "Notification", "changes", "Change", "Changes", "status_many",
 ]
 
 #: where each public name lives
@@ -31,14 +31,15 @@ _WHERE = {
                                "timeline", "treaty", "treaties", "treaties_of", "withdrawal", "resolve_state",
                                "state_name", "state_info", "states_on", "history", "status_changes",
                                "declarations", "accepting", "derogations", "derogating", "derogable",
-                               "notifications")},
+                               "notifications", "changes", "status_many")},
     "use_data": "index",
     "panel_rows": "panels",
     **{n: "errors" for n in ("TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError",
                               "InvalidDateError", "StatusUnknownError", "DataError")},
     "Event": "records", "Source": "records", "Notification": "records", "EventKind": "kinds", "Status": "kinds",
     **{n: "results" for n in ("Results", "StatusResult", "Timeline", "WithdrawalResult", "StateList", "Declaration",
-                              "Declarations", "Derogation", "Derogations", "DerogatingList", "Derogability")},
+                              "Declarations", "Derogation", "Derogations", "DerogatingList", "Derogability",
+                              "Change", "Changes")},
     "DateRange": "dates",
     "to_frame": "frames", "panel": "frames", "plot_treaty": "plotting", "plot_state": "plotting",
 }

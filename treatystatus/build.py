@@ -374,9 +374,10 @@ class _Builder:
             acts = own
             if acts is None and info.continued_by:
                 acts = events.get(info.continued_by)  # the same legal person: the continuing state's acts
-            if acts is None and info.until is None:
+            born = info.counted_from if info.kind != "other" else None
+            if acts is None and info.until is None and (born is None or born <= rules.adopted):
                 continue
-            h = replay(rules, acts or (), state=code, until=info.until, since=info.since)
+            h = replay(rules, acts or (), state=code, until=info.until, since=info.since, born=born)
             if parent is not None and acts:
                 h = compose(h, parent.histories.get(code) or parent.default)
             histories[code] = h

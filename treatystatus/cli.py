@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from . import queries as api
-from .dates import edtf
+from .dates import DateRange, edtf
 from .jsontext import dumps
 from .errors import TreatyStatusError
 
@@ -36,10 +36,20 @@ _ST = [("state", {}), ("treaty", {})]
 
 #: every command: its help, and its arguments as (name or flag, argparse keywords)
 COMMANDS: dict[str, tuple[str, list]] = {
-    "status": ("a state's status under a treaty on a day, with dates, sources and an explanation",
-               [*_ST, _ON, ("--known-on", dict(metavar="DATE", help="answer from the records known on DATE "
-                                                                   "(default: as known today)")), _JSON]),
-    "party": ("is the state a party on that day? exit 0 yes, 1 no, 3 not known", [*_ST, _ON]),
+    "status": ("a state's status under a treaty on a day, with dates, sources and an explanation; with "
+               "--batch, one answer per row of a file", [
+        ("state", dict(nargs="?")), ("treaty", dict(nargs="?")), _ON,
+        ("--known-on", dict(metavar="DATE", help="answer from the records known on DATE (default: as known today)")),
+        _JSON, ("--batch", dict(metavar="FILE", help="rows of state,treaty[,date] (- for standard input); one answer "
+                                                     "per row, bad rows reported on standard error by line number")),
+        ("--format", dict(choices=("csv", "jsonl"), default="csv", help="with --batch: the output (default: csv)"))]),
+    "changes": ("every act on record and every change of status in a window of days, across treaties", [
+        ("--since", dict(metavar="DATE", required=True, help="the first day (included)")),
+        ("--until", dict(metavar="DATE", help="the last day (included; default: today)")),
+        ("--treaty", dict(action="append", metavar="TREATY", help="a treaty (repeatable; default: all)")),
+        ("--state", dict(action="append", metavar="STATE", help="a state (repeatable; default: all)")),
+        ("--format", dict(choices=("table", "csv", "json"), default="table")), _JSON]),
+    "party": ("is the state a party on that day? exit 0 yes, 1 no, 3 not known", [*_ST, _ON, _JSON]),
     "parties": ("states for which the treaty is in force on the day", _LIST),
     "consenting": ("states whose consent to be bound stands on the day (the depositary's 'Parties')", _LIST),
     "signatories": ("states whose signature stands on the day", _LIST),
@@ -114,6 +124,90 @@ def _parser(argv=()):
     return p
 
 
+_BATCH_COLUMNS = ["line", "state", "name", "treaty", "on", "status", "possible", "is_party", "signature", "consent",
+                  "entry_into_force", "withdrawal_notified", "withdrawal_effective", "sources", "references", "error"]
+
+
+def _batch(args) -> int:
+    """``status --batch FILE``: one answer per row, in one process; bad rows go to stderr with their line."""
+    import csv
+
+    if args.state or args.treaty:
+        raise _UsageError("--batch reads its states and treaties from the file: give no STATE or TREATY")
+    try:
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _UsageError(f"cannot read {args.batch}: {exc.strerror}") from None
+    out = csv.writer(sys.stdout, lineterminator="\n") if args.format == "csv" else None
+    if out is not None:
+        out.writerow(_BATCH_COLUMNS)
+    bad = 0
+    with fh:
+        for lineno, row in enumerate(csv.reader(fh), 1):
+            cells = [x.strip() for x in row]
+            if not any(cells) or cells[0].startswith("#"):
+                continue
+            if lineno == 1 and [x.lower() for x in cells[:2]] == ["state", "treaty"]:
+                continue  # a header
+            (r,) = api.status_many([cells[:3] if len(cells) >= 3 and cells[2] else cells[:2]], args.on,
+                                   known_on=args.known_on) if len(cells) in (2, 3) else [
+                TreatyStatusError(f"expected state,treaty[,date], got {len(cells)} field(s)")]
+            if isinstance(r, TreatyStatusError):
+                bad += 1
+                print(f"treatystatus: line {lineno}: {r}", file=sys.stderr)
+                if out is not None:
+                    given = (cells + ["", "", ""])[:3]
+                    out.writerow([lineno, given[0], "", given[1], given[2]] + [""] * 10 + [str(r)])
+                else:
+                    print(dumps({"line": lineno, "row": cells, "error": str(r)}, None))
+                continue
+            if out is not None:
+                out.writerow([lineno, r.state, r.state_name, r.treaty, r.on, r.status.value,
+                              " ".join(p.value for p in r.possible),
+                              "" if r.is_party is None else r.is_party,
+                              *("" if v is None else edtf(v) for v in (r.signature, r.consent, r.entry_into_force,
+                                                                     r.withdrawal_notified, r.withdrawal_effective)),
+                              " ".join(s.id for s in r.sources), " ".join(r.references), ""])
+            else:
+                d = r.to_dict()
+                d["line"] = lineno
+                print(dumps(d, None))
+    if bad:
+        print(f"treatystatus: {bad} row(s) not answered", file=sys.stderr)
+    return EXIT_NO if bad else EXIT_YES
+
+
+def _changes(args) -> int:
+    ch = api.changes(args.since, args.until, treaties=args.treaty, states=args.state)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        print(dumps(ch.to_dict()))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["day", "day_earliest", "day_latest", "state", "name", "treaty", "what", "kind", "before",
+                    "possible", "is_party", "source", "ref", "uncertain"])
+        for x in ch:
+            lo = x.day.earliest if isinstance(x.day, DateRange) else x.day
+            hi = x.day.latest if isinstance(x.day, DateRange) else x.day
+            w.writerow([edtf(x.day), lo or "", hi, x.state, x.state_name, x.treaty, x.what, x.kind, x.before or "",
+                        " ".join(x.possible), "" if x.is_party is None else x.is_party, x.source or "", x.ref or "",
+                        x.uncertain])
+    else:
+        for x in ch:
+            print(x.summary())
+        if not ch:
+            print(f"no acts or changes of status recorded from {ch.since} to {ch.until}", file=sys.stderr)
+    if ch.data_as_of is not None and ch.until > ch.data_as_of:
+        print(f"treatystatus: note: the data were checked up to {ch.data_as_of}; later events are not included",
+              file=sys.stderr)
+    if ch.incomplete:
+        print(f"treatystatus: note: for {len(ch.incomplete)} treaty(ies) the window runs past the last complete "
+              "depositary record read; acts a search missed would not be listed", file=sys.stderr)
+    return EXIT_YES
+
+
 def _warn_after(result) -> None:
     if getattr(result, "after_data_as_of", False):
         print(f"treatystatus: note: the data were checked up to {result.data_as_of}; later events are not included",
@@ -167,7 +261,7 @@ def _fast_args(argv: list[str]) -> _Args | None:
                 i += 2
             else:
                 return None
-        elif a == "--json" and command == "status":
+        elif a == "--json":
             args["json"] = True
             i += 1
         else:
@@ -183,17 +277,31 @@ def _run(args) -> int:
         if d > as_of:
             print(f"treatystatus: note: the data were checked up to {as_of}; later events are not included",
                   file=sys.stderr)
+        code_ = EXIT_UNKNOWN if is_party is None else EXIT_YES if is_party else EXIT_NO
+        if args.json:
+            print(dumps({"state": code, "name": name, "treaty": tid, "on": d.isoformat(), "status": status,
+                         "is_party": is_party}))
+            return code_
         if is_party is None:
-            print(f"unknown: {api.status(code, tid, d).explanation}")
-            return EXIT_UNKNOWN
+            r = api.status(code, tid, d)
+            shown = status + (f" ({' or '.join(s.value for s in r.possible)})" if r.possible else "")
+            print(f"unknown: whether {name} ({code}) is a party to {tid} on {d} is not settled ({shown}); "
+                  f"`treatystatus status {code} {tid} --on {d}` says why")
+            return code_
         eif = api.treaty_summary(tid)["in_force"]
         dormant = eif is None or str(eif) > d.isoformat()
         why = f"; the treaty is not in force" + ("" if eif is None else f" until {eif}") if dormant else ""
         word = "is a party" if is_party else f"is not a party ({status}{why})"
         print(f"{'yes' if is_party else 'no'}: {name} ({code}) {word} to {tid} on {d}")
-        return EXIT_YES if is_party else EXIT_NO
+        return code_
 
+    if c == "status" and getattr(args, "batch", None):
+        return _batch(args)
+    if c == "changes":
+        return _changes(args)
     if c == "status":
+        if not args.state or not args.treaty:
+            raise _UsageError("status needs a STATE and a TREATY, or --batch FILE")
         r = api.status(args.state, args.treaty, args.on, known_on=args.known_on)
         print(r.to_json() if args.json else _status_text(r))
         _warn_after(r)
@@ -246,6 +354,8 @@ def _run(args) -> int:
                 print(f"{r.state:<4} {r.state_name[:34]:<35} {r.summary()}{flag}")
             if not ds:
                 print("no declarations on record" + (f" standing on {args.on}" if args.on else ""), file=sys.stderr)
+        if ds.incomplete:
+            print(f"treatystatus: note: the record is incomplete: {ds.incomplete}", file=sys.stderr)
         return EXIT_YES
     if c == "derogations":
         return _derogations(args)
@@ -418,6 +528,7 @@ def _status_text(r) -> str:
                                                                                f"({r.consent_type.value})"),
                          ("consent revoked", r.consent_revoked), ("non-intention", r.non_intention),
                          ("entry into force", r.entry_into_force), ("withdrawal notified", r.withdrawal_notified),
+                         ("ceases, no notice", r.cessation),
                          ("withdrawal revoked", r.withdrawal_revoked),
                          ("withdrawal effective", r.withdrawal_effective), ("suspension notified", r.suspension)):
         if value:

@@ -19,7 +19,7 @@ from .rules.clauses import OPEN, UNKNOWN
 
 __all__ = ["TreatyView", "day", "when", "status_text", "withdrawal_text", "unsettled_reason", "period_words",
            "STATUS_WORDS", "derogation_sentence", "derogations_text", "derogability_text", "derogation_note",
-           "no_derogation_record"]
+           "no_derogation_record", "not_counted_note", "consents_gap_caution"]
 
 
 class TreatyView(Frozen):
@@ -209,6 +209,7 @@ def _entry_clause(t: TreatyView, f, d: date) -> str:
 
 def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple[Event, ...] = (),
                 overrides: tuple[str, ...] = (), data_as_of: date | None = None, ceased_on: date | None = None,
+                born_on: date | None = None,
                 known_on: date | None = None, complete_to: date | None = None) -> str:
     """The explanation of a state's status on ``d``, from the segment that holds ``d``."""
     name = the(name)
@@ -305,7 +306,9 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
         parts.append(line + ".")
     if f.suspension:
         s = f.suspension
-        parts.append(f"{_cap(w(s))} it notified the depositary that it suspends the operation of the "
+        how = ("it notified the depositary that it suspends" if t.by_depositary(s) else
+               "it suspended (as a source other than the depositary's record reports)")
+        parts.append(f"{_cap(w(s))} {how} the operation of the "
                      f"{title}" + (f" ({s.note})" if s.note else "") + f". A suspension is not an instrument of {term}: "
                      "the status below follows the treaty's own terms.")
     for a in f.announcements:
@@ -324,21 +327,42 @@ def status_text(t: TreatyView, name: str, seg: Segment, d: date, *, later: tuple
                          f"bind {name} ({_status_name(p.status, p.possible)}): so it is not in force for {name}.")
         else:
             parts.append(f"It binds a state only while the {ptitle} ({t.parent_id}) binds it.")
-    parts.append(f"On {day(d)} {_status_sentence(t, name, seg, ceased_on)}.")
+    parts.append(f"On {day(d)} {_status_sentence(t, name, seg, ceased_on, born_on)}.")
     if data_as_of is not None and d > data_as_of:
         parts.append(f"Note: {day(d)} is after the date these data were checked ({day(data_as_of)}); events after "
                      "that date are not included.")
     elif complete_to is not None and d > complete_to:
         searched = f"; later acts were searched for up to {day(data_as_of)}" if data_as_of is not None else ""
-        parts.append(f"Note: the last complete record read of the participants in the {title} is of {day(complete_to)}"
-                     f"{searched}, and an act that the search missed would not be known.")
+        if t.adopted is not None and complete_to <= t.adopted:  # no complete record: each State from its own sources
+            parts.append(f"Note: no complete record of the participants in the {title} was read: each State's acts "
+                         f"come from separate sources" + (f", searched up to {day(data_as_of)}" if data_as_of is not None else "")
+                         + ", and an act that the search missed would not be known.")
+        else:
+            parts.append(f"Note: the last complete record read of the participants in the {title} is of "
+                         f"{day(complete_to)}{searched}, and an act that the search missed would not be known.")
     text = " ".join(parts)
     shown = [e for e in later if e.kind in _LATER][:4]
     if shown:
-        text += " Later: " + "; ".join(f"{when(e.date)} {_LATER[e.kind]}" for e in shown) + "."
+        text += " Later: " + "; ".join(
+            f"{when(e.date)} " + ("its participation was to end without a notice of its own" if e.ceased
+                                  else _LATER[e.kind]) for e in shown) + "."
     if overrides:
         text += " User data: " + "; ".join(overrides) + "."
     return text
+
+
+def not_counted_note(name: str, title: str, records: int) -> str:
+    """What an answer about an entity lists do not count (Kosovo, Taiwan) adds."""
+    held = (f" The {records} record(s) under its name are communications the depositary lists, not acts "
+            "counted as its own." if records else "")
+    return (f" Note: {name} is not among the states the lists count: the depositaries of the treaties here do "
+            f"not accept its instruments, so this answer says only that no act of its own under the {title} "
+            f"is recorded (docs/states.md).{held}")
+
+
+def consents_gap_caution(missing: str) -> str:
+    """The caution on a 'no' under a treaty whose data are known to miss acts of consent."""
+    return f" Caution: the data are known to miss acts of consent ({missing}); this State may be among them."
 
 
 def _status_name(s: Status, possible: tuple[Status, ...]) -> str:
@@ -347,7 +371,8 @@ def _status_name(s: Status, possible: tuple[Status, ...]) -> str:
     return s.value
 
 
-def _status_sentence(t: TreatyView, name: str, seg: Segment, ceased_on: date | None) -> str:
+def _status_sentence(t: TreatyView, name: str, seg: Segment, ceased_on: date | None,
+                     born_on: date | None = None) -> str:
     f = seg.facts
     s = seg.status
     title = t.short_title
@@ -356,13 +381,16 @@ def _status_sentence(t: TreatyView, name: str, seg: Segment, ceased_on: date | N
     if s is Status.CEASED:
         return (f"{name} no longer existed (it ceased to exist on {day(ceased_on)})" if ceased_on
                 else f"{name} no longer existed")
+    if s is Status.NOT_YET:
+        return (f"{name} did not exist yet as a state (the list of states counts it from {day(born_on)})"
+                if born_on else f"{name} did not exist yet as a state")
     if s is Status.WITHDRAWAL_DISPUTED:
         return (f"whether {name} is still a party is disputed: {f.withdrawal.note if f.withdrawal else ''}; the "
                 "library does not choose")
     if s is Status.UNDECIDED:
         return f"the status of {name} cannot be told from the data: {unsettled_reason(t, name, seg)}"
     words = STATUS_WORDS[s].format(t=title)
-    if s is Status.NOT_SIGNED and f.signature is None:
+    if s is Status.NOT_SIGNED and f.signature is None and not f.communications:
         words += " (no act on record)"
     return f"{name} {words}"
 
@@ -452,6 +480,8 @@ def withdrawal_text(t: TreatyView, name: str, dec: Decision, *, on: date, record
                 same = "as the rule gives"
             elif isinstance(e, DateRange) and e.earliest is None:
                 same = f"the day of the notice is not known: by the rule alone, on or before {day(e.latest)}"
+            elif rule is not None and (rule.named_date_required or rule.later_date_allowed) and e is not None:
+                same = f"the day its notice named: the earliest the rule allows is {_val(e)}"
             else:
                 same = f"the rule alone gives {_val(e)}"
             whose = "the depositary's record" if t.by_depositary(recorded) else "the record (not the depositary's own)"

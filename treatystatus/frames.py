@@ -25,7 +25,8 @@ KIND_ORDER = [k.value for k in EventKind]
 #: the date fields of a status result: each is a column holding the day where the sources give
 #: it (NaT otherwise), with ``<field>_earliest`` and ``<field>_latest`` beside it
 DAY_FIELDS = ["signature", "consent", "entry_into_force", "provisional_application", "non_intention",
-              "consent_revoked", "withdrawal_notified", "withdrawal_effective", "withdrawal_revoked", "suspension"]
+              "consent_revoked", "withdrawal_notified", "cessation", "withdrawal_effective", "withdrawal_revoked",
+              "suspension"]
 #: the columns of to_frame(), in order
 STATUS_COLUMNS = (["state", "state_name", "treaty", "on", "status", "is_party", "possible", "consent_type",
                    "entry_basis"] + DAY_FIELDS + [f"{f}_{b}" for f in DAY_FIELDS for b in ("earliest", "latest")]

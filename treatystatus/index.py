@@ -39,7 +39,7 @@ from .layers import Layer, manifest, overlay_paths_from_env, shipped_root, stack
 __all__ = ["Index", "TreatyIndex", "current", "use_data", "validate", "FORMAT", "load"]
 
 #: bump when the layout of the cached files changes
-FORMAT = 8
+FORMAT = 9
 _MAGIC = b"TSIX"
 
 

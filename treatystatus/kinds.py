@@ -42,6 +42,7 @@ STATUS_VALUES = (
     "state-ceased",              # the state no longer existed that day
     "treaty-terminated",         # the treaty itself had expired or been terminated
     "undecided",                 # depends on a day (or a fact) the sources do not give
+    "state-not-yet",             # the state did not exist yet that day (and had no act on record)
 )
 
 #: compact integer codes, used by the compiled index
@@ -81,7 +82,7 @@ def _make() -> dict:
 
 def _status_name(v: str) -> str:
     return {"signatory-not-intending": "NOT_INTENDING", "state-ceased": "CEASED",
-            "treaty-terminated": "TERMINATED"}.get(v, v.upper().replace("-", "_"))
+            "treaty-terminated": "TERMINATED", "state-not-yet": "NOT_YET"}.get(v, v.upper().replace("-", "_"))
 
 
 _lock = __import__("_thread").allocate_lock()

@@ -126,6 +126,9 @@ class Names:
         if hit is not None:
             return hit
         if not isinstance(query, str):
+            tid = getattr(query, "id", None)  # a Treaty from treaties() or treaty()
+            if isinstance(tid, str) and tid in self._treaties:
+                return self._treaties[tid]
             raise UnknownTreatyError(repr(query))
         idx = self.idx
         if query in idx.treaty_info:

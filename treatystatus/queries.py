@@ -98,8 +98,9 @@ def _history_known_on(idx: Index, ti: TreatyIndex, code: str, k: date):
     from .rules.history import replay
 
     owner = ti.record_owner(code)
-    until, since = idx.states[code].until, idx.states[code].since
-    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=until, known_on=k, since=since)
+    info = idx.states[code]
+    h = replay(ti.rules, ti.events(owner) if owner else (), state=code, until=info.until, known_on=k,
+               since=info.since, born=info.counted_from if info.kind != "other" else None)
     if ti.rules.parent is not None and owner is not None:
         h = compose(h, _history_known_on(idx, idx.treaty(ti.rules.parent), code, k))
     return h
@@ -228,7 +229,9 @@ def _fields(seg) -> dict:
         "signature": dt(f.signature), "consent": dt(f.consent), "consent_type": f.consent.kind if f.consent else None,
         "entry_into_force": f.entry_into_force, "entry_basis": f.entry_basis,
         "provisional_application": dt(f.provisional), "non_intention": dt(f.non_intention),
-        "consent_revoked": dt(f.consent_revoked), "withdrawal_notified": dt(w),
+        "consent_revoked": dt(f.consent_revoked),
+        "withdrawal_notified": dt(w) if w is not None and not w.ceased else None,
+        "cessation": dt(w) if w is not None and w.ceased else None,
         "withdrawal_effective": f.withdrawal_effective if w is not None and f.withdrawal_revoked is None else None,
         "withdrawal_revoked": dt(f.withdrawal_revoked), "suspension": dt(f.suspension),
     }
@@ -262,6 +265,15 @@ def _sources(idx: Index, events: list) -> tuple[tuple, tuple[str, ...]]:
 _late: dict = {}
 
 
+def _late_words() -> dict:
+    hit = _late.get("words")
+    if hit is None:
+        from .explain import consents_gap_caution, not_counted_note
+
+        hit = _late["words"] = {"other": not_counted_note, "caution": consents_gap_caution}
+    return hit
+
+
 def _late_status() -> tuple:
     from .explain import status_text
     from .results import StatusResult
@@ -291,7 +303,9 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
         if k is None:  # a cached history's segments live as long as the index
             idx.memo[("segment", id(seg))] = memo
     _, seen, sources, refs = memo
-    if not sources:  # no record of the state: the complete record it is absent from is the source
+    if seg.status in (kinds.Status.NOT_YET, kinds.Status.CEASED):  # the list of states says when it existed
+        sources = (*sources, _source(idx, "states-list"))
+    elif not sources:  # no record of the state: the complete record it is absent from is the source
         sources = (_source(idx, idx.treaty_info[ti.id]["complete_record"]),)
     later = tuple(e for e in h.events if id(e) not in seen and e.latest > d)
     row = idx.state_rows[code]
@@ -301,10 +315,16 @@ def status(state: str, treaty: str, on: object = None, *, known_on: object = Non
     complete = _complete_to(idx, ti.id)
     fields = _fields(seg)
     text = status_text(_view(idx, ti), row[0], seg, d, later=later, overrides=overrides, data_as_of=as_of,
-                       complete_to=complete, ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k)
+                       complete_to=complete, ceased_on=date.fromordinal(row[3]) if row[3] else None, known_on=k,
+                       born_on=idx.states[code].counted_from)
     missing = _consents_gap(idx, ti.id)
-    if missing and seg.is_party is False and seg.facts.consent is None and d > complete:
-        text += f" Caution: the data are known to miss acts of consent ({missing}); this State may be among them."
+    info = idx.states[code]
+    if info.kind == "other":
+        text += _late_words()["other"](row[0], ti.raw["short_title"], len(h.events))
+    elif (missing and seg.is_party is False and seg.facts.consent is None and d > complete
+          and seg.status not in (kinds.Status.NOT_YET, kinds.Status.CEASED)
+          and not any(e.kind in kinds.CONSENT_KINDS for e in h.events)):  # its consent on record is later
+        text += _late_words()["caution"](missing)
     derogating: tuple = ()
     if idx.treaty_info[ti.id].get("notifications"):
         derogating, note = _derogation_note(idx, ti, code, d)
@@ -357,6 +377,108 @@ def treaties_of(state: str, on: object = None):
 
     d = to_date(on)
     return Results(status(state, tid, d) for tid in sorted(_idx().treaty_info))
+
+
+def status_many(rows, on: object = None, *, known_on: object = None) -> list:
+    """:func:`status` for many questions in one call: ``rows`` of ``(state, treaty)`` or
+    ``(state, treaty, day)`` (or dicts with those keys); ``on`` is the day for rows that give
+    none. Returns one item per row, in order: a :class:`~treatystatus.results.StatusResult`, or
+    the :class:`~treatystatus.errors.TreatyStatusError` that row raised (a bad row does not stop
+    the others)."""
+    out: list = []
+    for row in rows:
+        try:
+            if isinstance(row, dict):
+                state, treaty, day_ = row.get("state"), row.get("treaty"), row.get("date") or row.get("on")
+            else:
+                if isinstance(row, str) or len(row) not in (2, 3):
+                    raise TreatyStatusError(f"a row is (state, treaty) or (state, treaty, date), not {row!r}")
+                state, treaty, day_ = (*row, None)[:3]
+            if not state or not treaty:
+                raise TreatyStatusError("a row needs a state and a treaty")
+            out.append(status(state, treaty, day_ if day_ else on, known_on=known_on))
+        except TreatyStatusError as exc:
+            out.append(exc)
+    return out
+
+
+# -- what changed ---------------------------------------------------------------------------------
+
+#: status changes that tell nothing happened: a state coming to exist, a treaty being adopted
+_QUIET = {("state-not-yet", "not-signed"), ("state-not-yet", "not-party"), ("not-signed", "not-party")}
+
+
+def _in_window(d: object, lo: date, hi: date) -> bool:
+    if isinstance(d, DateRange):
+        return (d.earliest is None or d.earliest <= hi) and d.latest >= lo
+    return lo <= d <= hi
+
+
+def _cause(seg, prev):
+    """The record a new status follows from: one that came into the facts with it, else the consent
+    (an entry into force) or the notice (a withdrawal's effect)."""
+    before = {id(e) for e in _used(prev)} if prev is not None else set()
+    fresh = [e for e in _used(seg) if id(e) not in before and e.earliest is not None and e.earliest <= seg.start]
+    if fresh:
+        return max(fresh, key=lambda e: e.latest)
+    f = seg.facts
+    if seg.status in (kinds.Status.WITHDRAWN, kinds.Status.WITHDRAWAL_DISPUTED) and f.withdrawal is not None:
+        return f.withdrawal
+    return f.consent or f.withdrawal or f.signature
+
+
+def changes(since: object, until: object = None, treaties: object = None, states: object = None):
+    """Every act on record between ``since`` and ``until`` (both included; default: today), and every
+    change of status, across treaties (all, or those named), for all states or those named, in
+    date order, each with its source: a :class:`~treatystatus.results.Changes` list.
+
+    An act whose day is not known exactly is listed where its range meets the window, marked
+    ``uncertain``. A status that becomes undecided is listed with the statuses it could be.
+    """
+    from .results import Change, Changes
+
+    lo = to_date(since, default_today=False)
+    hi = to_date(until)
+    if hi < lo:
+        raise TreatyStatusError(f"the window ends ({hi}) before it starts ({lo})")
+    idx = _idx()
+    n = names_of(idx)
+    tids = sorted(idx.treaty_info) if treaties is None else list(dict.fromkeys(
+        n.treaty(t) for t in ([treaties] if isinstance(treaties, str) else treaties)))
+    wanted = None if states is None else {n.state(x) for x in ([states] if isinstance(states, str) else states)}
+    out = []
+    for tid in tids:
+        ti = idx.treaty(tid)
+        for code in ti.order:
+            if wanted is not None and code not in wanted:
+                continue
+            name = idx.state_rows[code][0]
+            h = ti.history(code)
+            for e in h.events:
+                if _in_window(e.date, lo, hi):
+                    src, _ = _sources(idx, [e])
+                    out.append(Change(day=e.date, state=code, state_name=name, treaty=tid, what="act",
+                                      kind=e.kind.value, source=e.source, ref=e.ref, note=e.note,
+                                      uncertain=isinstance(e.date, DateRange), sources=src))
+            segs = h.segments
+            for i in range(1, len(segs)):
+                seg, prev = segs[i], segs[i - 1]
+                if not lo <= seg.start <= hi or (seg.status, seg.possible) == (prev.status, prev.possible):
+                    continue
+                if (prev.status.value, seg.status.value) in _QUIET:
+                    continue
+                cause = _cause(seg, prev)
+                src, _ = _sources(idx, [cause]) if cause is not None else ((), ())
+                out.append(Change(day=seg.start, state=code, state_name=name, treaty=tid, what="status",
+                                  kind=seg.status.value, before=prev.status.value,
+                                  possible=tuple(p.value for p in seg.possible), is_party=seg.is_party, cause=cause,
+                                  source=cause.source if cause is not None else None,
+                                  ref=cause.ref if cause is not None else None, sources=src))
+    out.sort(key=lambda c: (c.day.earliest or c.day.latest if isinstance(c.day, DateRange) else c.day,
+                            c.what != "act", c.treaty, c.state))
+    as_of = min((_as_of(idx, t) for t in tids), default=None)
+    partial = tuple(t for t in tids if hi > _complete_to(idx, t))
+    return Changes(out, since=lo, until=hi, treaties=tuple(tids), data_as_of=as_of, incomplete=partial)
 
 
 # -- lists ----------------------------------------------------------------------------------------
@@ -479,6 +601,8 @@ def declarations(treaty: str, article: str | None = None, *, state: str | None =
     d = to_date(on) if on is not None else None
     codes = [n.state(state)] if state is not None else list(ti.order)
     out = Declarations()
+    gaps = [arts[a]["incomplete"] for a in chosen if arts[a].get("incomplete")]
+    out.incomplete = " ".join(gaps) or None
     for code in codes:
         evs = [e for e in ti.events(code) if e.article is not None]
         for art in chosen:
@@ -507,13 +631,15 @@ def accepting(treaty: str, article: str, on: object = None):
     idx = _idx()
     tid = names_of(idx).treaty(treaty)
     yes, maybe = [], []
-    for r in declarations(tid, article, on=d):
+    ds = declarations(tid, article, on=d)
+    for r in ds:
         if r.stands is True and r.is_party is True:
             yes.append(r.state)
         elif r.is_party is not False:
             maybe.append(r.state)
     return StateList(sorted(set(yes)), treaty=tid, on=d, kind=f"declaration under Art. {article}",
-                     undecided=tuple(sorted(set(maybe) - set(yes))), data_as_of=_as_of(idx, tid))
+                     undecided=tuple(sorted(set(maybe) - set(yes))), incomplete=ds.incomplete,
+                     data_as_of=_as_of(idx, tid))
 
 
 # -- derogations ------------------------------------------------------------------------------------
@@ -793,6 +919,8 @@ def withdrawal(state: str, treaty: str, notified_on: object = None, armed_confli
     seg_notice = None
     if recorded is not None:
         dec = _recorded_decision(ti, recorded, revoked, in_conflict, conflict_end, named)
+        if dec.reason not in ("revoked", "no-effect"):  # a notice stands on record: no other can be given
+            dec = dec._replace(possible=None if dec.reason == "disputed" else False)
         notice = recorded.date
         facts = h.at(min(on_d, recorded.latest)).facts
     else:

@@ -126,6 +126,16 @@ class StateInfo(Frozen):
     __slots__ = ("code", "name", "kind", "since", "until", "continued_by", "un", "un_since", "un_until")
     _defaults = {"since": None, "until": None, "continued_by": None, "un": None, "un_since": None, "un_until": None}
 
+    @property
+    def counted_from(self) -> date | None:
+        """The first day lists count it: the day it came to exist, or the earlier day it was
+        admitted to the United Nations (the Ukrainian SSR, India before 1947); None: always."""
+        if self.since is None:
+            return None
+        if self.un == "member" and self.un_since is not None and self.un_since < self.since:
+            return self.un_since
+        return self.since
+
 
 class Source(Frozen):
     """Where facts come from: a status page, a notification, a database page, an article.

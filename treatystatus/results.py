@@ -16,7 +16,7 @@ from .jsontext import dumps
 from .records import Event, Notification, Source
 
 __all__ = ["StatusResult", "WithdrawalResult", "Timeline", "Results", "StateList", "Declaration", "Declarations",
-           "Derogation", "Derogations", "DerogatingList", "Derogability", "plain", "dumps"]
+           "Derogation", "Derogations", "DerogatingList", "Derogability", "Change", "Changes", "plain", "dumps"]
 
 
 
@@ -89,7 +89,9 @@ class StatusResult(_Result):
     decided: treaty, state-rule, succession, source, immediate, assumed-rule — an
     instrument of unknown kind given the rule for ratifications —, parent),
     ``provisional_application``, ``non_intention``, ``consent_revoked``,
-    ``withdrawal_notified``, ``withdrawal_effective``, ``withdrawal_revoked``,
+    ``withdrawal_notified``, ``cessation`` (instead of a notice, the day of the event by which
+    the state ceases to be a party under the treaty's terms: leaving an organisation whose
+    membership the treaty requires), ``withdrawal_effective``, ``withdrawal_revoked``,
     ``suspension`` (a notice of suspension, which changes no status); ``announcements``
     (acts that were not deposited); ``imprecise_dates`` (the fields whose date is a range);
     ``uncertain`` (for an undecided status, the records whose day decides it, as (what,
@@ -105,8 +107,8 @@ class StatusResult(_Result):
     no day.
     """
 
-    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'complete_to', 'after_complete_to', 'known_on', 'derogations')
-    _defaults = {'derogations': (), 'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'complete_to': None, 'after_complete_to': False, 'known_on': None}
+    __slots__ = ('state', 'state_name', 'treaty', 'on', 'status', 'is_party', 'possible', 'signature', 'consent', 'consent_type', 'entry_into_force', 'entry_basis', 'provisional_application', 'non_intention', 'consent_revoked', 'withdrawal_notified', 'cessation', 'withdrawal_effective', 'withdrawal_revoked', 'suspension', 'announcements', 'imprecise_dates', 'uncertain', 'overrides', 'sources', 'references', 'explanation', 'data_as_of', 'after_data_as_of', 'complete_to', 'after_complete_to', 'known_on', 'derogations')
+    _defaults = {'derogations': (), 'possible': (), 'signature': None, 'consent': None, 'consent_type': None, 'entry_into_force': None, 'entry_basis': None, 'provisional_application': None, 'non_intention': None, 'consent_revoked': None, 'withdrawal_notified': None, 'cessation': None, 'withdrawal_effective': None, 'withdrawal_revoked': None, 'suspension': None, 'announcements': (), 'imprecise_dates': (), 'uncertain': (), 'overrides': (), 'sources': (), 'references': (), 'explanation': "", 'data_as_of': None, 'after_data_as_of': False, 'complete_to': None, 'after_complete_to': False, 'known_on': None}
 
     def to_frame(self):
         from .frames import results_frame
@@ -280,7 +282,13 @@ class Declaration(_Result):
 
 
 class Declarations(list):
-    """Declarations (:class:`Declaration`), state by state, in order."""
+    """Declarations (:class:`Declaration`), state by state, in order.
+
+    ``incomplete``: None, or what the data are known to miss under the articles asked about (a
+    state with nothing on record may then have made one: say "unknown", not "none").
+    """
+
+    incomplete: str | None = None
 
     def to_dicts(self) -> list[dict]:
         return [r.to_dict() for r in self]
@@ -291,9 +299,8 @@ class Declarations(list):
         return pd.DataFrame([{k: v for k, v in r.to_dict().items() if k != "sources"} for r in self])
 
     def __str__(self) -> str:
-        if not self:
-            return "(no declarations)"
-        return "\n".join(f"  {r.state:<4}{r.summary()}" for r in self)
+        body = "\n".join(f"  {r.state:<4}{r.summary()}" for r in self) if self else "(no declarations on record)"
+        return body + (f"\nIncomplete: {self.incomplete}" if self.incomplete else "")
 
 
 class Derogation(_Result):
@@ -390,3 +397,76 @@ class Derogability(_Result):
     __slots__ = ("treaty", "article", "derogable", "clause_article", "non_derogable", "clause_text", "source",
                  "explanation")
     _defaults = {"clause_text": None}
+
+
+class Change(_Result):
+    """One thing that happened under a treaty in a window of days: an act on record, or a change of
+    status it (or the rules applied to it) caused.
+
+    ``what``: ``act`` or ``status``; ``day``: the act's date (a ``DateRange`` where the source
+    gives no day) or the first day of the new status; ``kind``: the act's kind
+    (``withdrawal``, ``ratification``, ``suspension`` ...) or, for a status change, the new
+    status; ``before``: for a status change, the status the day before (``possible``: the
+    statuses an undecided one could be); ``cause``: for a status change, the record it follows
+    from (an entry into force follows a consent, a withdrawal's effect its notice); ``source``,
+    ``ref`` (depositary notification), ``note``; ``uncertain``: the day is not known exactly,
+    and may fall outside the window.
+    """
+
+    __slots__ = ("day", "state", "state_name", "treaty", "what", "kind", "before", "possible", "is_party",
+                 "cause", "source", "ref", "note", "uncertain", "sources")
+    _defaults = {"before": None, "possible": (), "is_party": None, "cause": None, "source": None, "ref": None,
+                 "note": None, "uncertain": False, "sources": ()}
+
+    def summary(self) -> str:
+        if self.what == "act":
+            return f"{edtf(self.day)}  {self.state:<4} {self.treaty:<22} {self.kind}" + (
+                f" ({self.ref})" if self.ref else "")
+        now = self.kind + (f" ({' or '.join(self.possible)})" if self.possible else "")
+        return f"{edtf(self.day)}  {self.state:<4} {self.treaty:<22} status {self.before} -> {now}"
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def to_dict(self) -> dict:
+        d = super().to_dict()
+        d["cause"] = None if self.cause is None else self.cause.to_dict()
+        return d
+
+
+class Changes(list):
+    """What changed in a window (:class:`Change`), in date order: ``since``, ``until``,
+    ``treaties``, ``data_as_of`` (the earliest "searched to" day of the treaties asked about: a
+    later act would not be known) and ``incomplete`` (the treaties whose record after their last
+    complete depositary record read rests on searches that may miss acts)."""
+
+    def __init__(self, items: object = (), *, since: date | None = None, until: date | None = None,
+                 treaties: tuple[str, ...] = (), data_as_of: date | None = None, incomplete: tuple[str, ...] = ()):
+        super().__init__(items)
+        self.since, self.until, self.treaties = since, until, tuple(treaties)
+        self.data_as_of, self.incomplete = data_as_of, tuple(incomplete)
+
+    def to_dicts(self) -> list[dict]:
+        return [c.to_dict() for c in self]
+
+    def to_dict(self) -> dict:
+        return {"since": plain(self.since), "until": plain(self.until), "treaties": list(self.treaties),
+                "data_as_of": plain(self.data_as_of), "incomplete": list(self.incomplete),
+                "count": len(self), "changes": self.to_dicts()}
+
+    def to_frame(self):
+        import pandas as pd
+
+        rows = []
+        for c in self:
+            d = c.day
+            rows.append({"day": d if isinstance(d, date) else None,
+                         "day_earliest": d.earliest if isinstance(d, DateRange) else d,
+                         "day_latest": d.latest if isinstance(d, DateRange) else d, "edtf": edtf(d),
+                         "state": c.state, "treaty": c.treaty, "what": c.what, "kind": c.kind, "before": c.before,
+                         "possible": " ".join(c.possible), "is_party": c.is_party, "source": c.source,
+                         "ref": c.ref, "uncertain": c.uncertain})
+        return pd.DataFrame(rows)
+
+    def __str__(self) -> str:
+        return "\n".join(c.summary() for c in self) if self else "(no changes recorded)"

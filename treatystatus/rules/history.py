@@ -28,6 +28,9 @@ __all__ = ["replay", "MAX_UNCERTAIN"]
 
 #: kinds that take part in the order of a state's acts (an announcement is not an act of the
 #: treaty, and a gap is a fact about the data)
+#: the "latest day" of a record that may never have been known by the day asked about
+NEVER = date.max
+
 _CHAIN = frozenset(EventKind) - {EventKind.ANNOUNCEMENT, EventKind.GAP, EventKind.DECLARATION,
                                  EventKind.DECLARATION_WITHDRAWN}
 #: more undecided records than this on one day and the status is not computed (unknown)
@@ -52,7 +55,7 @@ class _S:
     """The replay's state after some items have happened (mutable)."""
 
     __slots__ = ("sig", "consent", "consent_item", "deposits", "entry", "in_force", "prov", "nonint", "crev", "wd",
-                 "wd_item", "wd_eff", "wd_applied", "wd_rev", "susp", "comms", "ann", "gap", "ceased", "terminated",
+                 "wd_item", "wd_eff", "wd_applied", "wd_rev", "susp", "comms", "ann", "gap", "ceased", "terminated", "born",
                  "adopted", "crev_of", "queued")
 
     def __init__(self) -> None:
@@ -61,30 +64,47 @@ class _S:
         self.ceased = self.terminated = self.crev_of = self.queued = None
         self.deposits = self.comms = self.ann = ()
         self.in_force = self.wd_applied = self.adopted = False
+        self.born = True
 
 
 def replay(rules: TreatyRules, events: list[Event] | tuple[Event, ...], *, state: str = "",
-           until: date | None = None, known_on: date | None = None, since: date | None = None) -> History:
+           until: date | None = None, known_on: date | None = None, since: date | None = None,
+           born: date | None = None) -> History:
     """Build the history of one state under one treaty from its records.
 
-    ``until``: the day the state ceased to exist (its treaty relations end). ``since``: the
+    ``until``: the day the state ceased to exist (its treaty relations end). ``born``: the first
+    day it counts as a state (before it, with no act on record, it did not exist yet). ``since``: the
     day it came to exist (a succession whose effective day no source gives takes effect on a
     day between then and the day the state rule gives). ``known_on``: only the records known
-    by that day (their latest possible day on or before it).
+    by that day: those whose latest possible day is on or before it; one whose unknown day may
+    fall either side of it may or may not have been known (every day from its earliest is
+    undecided between the two).
     """
     evs = sorted(events, key=sort_key)
+    unseen: set[int] = set()  # records that may not have happened by known_on
     if known_on is not None:
-        evs = [e for e in evs if e.latest <= known_on]
+        kept = []
+        for e in evs:
+            if e.latest <= known_on:
+                kept.append(e)
+            elif e.earliest is None or e.earliest <= known_on:
+                kept.append(e)
+                unseen.add(id(e))
+        evs = kept
     if until is not None:  # nothing a state did after it ceased to exist is its act (a continuing state's is its own)
         evs = [e for e in evs if (e.earliest or e.latest) < until]
-    items = _items(rules, evs, until, since)
+    items = _items(rules, evs, until, since, born)
+    if unseen:  # "maybe" on every day from the earliest: the record, and what follows from it, may never be known
+        for it in items:
+            if it.event is not None and id(it.event) in unseen:
+                it.hi = NEVER
     order = sorted(range(len(items)), key=lambda i: (items[i].lo, items[i].hi, i))
     items = [items[i] for i in order]
     remap = {old: new for new, old in enumerate(order)}
     for it in items:
         if it.dep is not None:
             it.dep = remap[it.dep]
-    days = sorted({MIN, *(it.lo for it in items), *(it.hi for it in items)})
+    days = sorted({MIN, *(it.lo for it in items), *(it.hi for it in items if it.hi != NEVER)})
     signatures_complete = rules.signatures_complete
     derived = {it.dep: it for it in items if it.dep is not None}
     raw: list[tuple] = []
@@ -160,7 +180,8 @@ def _consistent(items: list[_Item], world: list[bool]) -> bool:
     return True
 
 
-def _items(rules: TreatyRules, evs: list[Event], until: date | None, since: date | None = None) -> list[_Item]:
+def _items(rules: TreatyRules, evs: list[Event], until: date | None, since: date | None = None,
+           born: date | None = None) -> list[_Item]:
     """The acts, with their bounds narrowed by their order, and what follows from them."""
     chain = [e for e in evs if e.kind in _CHAIN]
     lo: list[date] = []
@@ -226,6 +247,10 @@ def _items(rules: TreatyRules, evs: list[Event], until: date | None, since: date
             consent, consent_item = None, None
     if until is not None:
         items.append(_Item(until, until, "ceased"))
+    if born is not None and born > rules.adopted:  # from adoption to it, a state with no act did not yet exist
+        items.append(_Item(born, born, "born"))
+        if rules.signatures_complete:
+            items.append(_Item(rules.adopted, rules.adopted, "adopted"))
     if rules.expiry is not None:
         items.append(_Item(rules.expiry.on, rules.expiry.on, "terminated"))
     if not rules.signatures_complete:
@@ -252,6 +277,7 @@ def _effect(rules: TreatyRules, e: Event, a: date, b: date) -> tuple[date, date,
 
 def _run(items: list[_Item], world: list[bool], derived: dict[int, _Item]) -> _S:
     st = _S()
+    st.born = not any(it.what == "born" for it in items)
     for i, it in enumerate(items):
         if not world[i]:
             continue
@@ -279,6 +305,8 @@ def _run(items: list[_Item], world: list[bool], derived: dict[int, _Item]) -> _S
             st.terminated = it.lo
         elif w == "adopted":
             st.adopted = True
+        elif w == "born":
+            st.born = True
     return st
 
 
@@ -334,6 +362,8 @@ def _statuses(st: _S, signatures_complete: bool) -> tuple[Status, ...]:
         return (Status.CEASED,)
     if st.gap is not None:
         return (Status.UNKNOWN,)
+    if not st.born and st.adopted and st.sig is None and st.consent is None and st.crev is None and st.nonint is None:
+        return (Status.NOT_YET,)
     if st.wd_applied:
         basis = st.wd_eff[2] if st.wd_eff else None
         if basis == "disputed":
