@@ -16,3 +16,17 @@ settings.register_profile("ci", max_examples=300, derandomize=True, deadline=Non
 settings.register_profile("long", max_examples=2000, derandomize=False, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_report_header(config):
+    """Say which copy of the library the run tests: the checkout's source (``python -m pytest``
+    puts the working directory first on the path, as an editable install does) or an installed
+    copy (plain ``pytest`` after ``pip install '.[test]'``, as .ci/run does)."""
+    from pathlib import Path
+
+    import treatystatus
+
+    where = Path(treatystatus.__file__).resolve().parent
+    checkout = Path(__file__).resolve().parent.parent / "treatystatus"
+    which = "the checkout's source" if where == checkout else "an installed copy"
+    return f"treatystatus under test: {where} ({which}), version {treatystatus.__version__}"

@@ -121,12 +121,19 @@ def add_days(d: date, n: int) -> date:
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS.update({"sept": 9})
+
+_FORMS = "2025-12-27, 20251227, 27 December 2025, 27 Dec 2025, December 27, 2025"
 
 
 def to_date(value: object, *, default_today: bool = True) -> date:
     """A ``date``, ``datetime`` or a date string as a date; ``None`` is today.
 
-    Strings: ISO 8601 ``2025-12-27`` or ``20251227``, and ``27 December 2025``.
+    Strings: ISO 8601 ``2025-12-27`` or ``20251227``, ``27 December 2025``, ``27 Dec 2025``
+    and ``December 27, 2025``. Refused, with the reason: forms whose order of day and month is
+    ambiguous (``01/02/2025``), and a month or a year alone (``2025-06``, ``2025``) where a day
+    is needed.
     """
     if value is None and default_today:
         return date.today()
@@ -141,12 +148,23 @@ def to_date(value: object, *, default_today: bool = True) -> date:
                 return date.fromisoformat(s)
             if len(s) == 8 and s.isdigit():
                 return date(int(s[:4]), int(s[4:6]), int(s[6:]))
-            parts = s.replace(",", " ").split()
-            if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit() and parts[1].casefold() in _MONTHS:
-                return date(int(parts[2]), _MONTHS[parts[1].casefold()], int(parts[0]))
+            parts = s.replace(",", " ").replace(".", " ").split()
+            if len(parts) == 3:
+                a, b, c = (p.casefold() for p in parts)
+                if a.isdigit() and c.isdigit() and b in _MONTHS and len(c) == 4:
+                    return date(int(c), _MONTHS[b], int(a))
+                if b.isdigit() and c.isdigit() and a in _MONTHS and len(c) == 4:
+                    return date(int(c), _MONTHS[a], int(b))
         except ValueError as exc:  # the form is right, the day is not (2025-02-30)
             raise InvalidDateError(value, f"{exc}; give a real day, such as 2025-12-27") from None
-    raise InvalidDateError(value)
+        for sep in "/.-":
+            bits = s.split(sep)
+            if len(bits) == 3 and all(b.isdigit() for b in bits) and len(bits[2]) == 4:
+                raise InvalidDateError(value, f"the order of day and month is ambiguous; accepted forms: {_FORMS}")
+        if (len(s) == 4 and s.isdigit()) or (len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit()):
+            raise InvalidDateError(value, f"a {'year' if len(s) == 4 else 'month'} alone is not a day, and this "
+                                          f"question needs one; accepted forms: {_FORMS}")
+    raise InvalidDateError(value, f"accepted forms: {_FORMS}")
 
 
 def parse_data_date(s: str) -> tuple[date | None, date, str]:

@@ -60,7 +60,8 @@ class InvalidDateError(TreatyStatusError):
 
     def __init__(self, value: object, reason: str | None = None):
         self.value = value
-        super().__init__(f"invalid date {value!r}: " + (reason or "give a date or an ISO date such as 2025-12-27"))
+        super().__init__(f"invalid date {value!r}: " + (reason or "accepted forms: 2025-12-27, 20251227, "
+                                                                 "27 December 2025, 27 Dec 2025, December 27, 2025"))
 
 
 class StatusUnknownError(TreatyStatusError):

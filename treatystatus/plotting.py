@@ -31,6 +31,7 @@ STATUS_COLOURS = {
     Status.UNDECIDED: "#d9d9d9",
     Status.TERMINATED: "#525252",
     Status.CEASED: "#8c6d31",
+    Status.NOT_YET: "#f0f0f0",
     Status.UNKNOWN: "#000000",
 }
 
@@ -46,9 +47,40 @@ def _require() -> Any:
 
 
 def _figure(width: float, height: float) -> Any:
+    """A figure made without pyplot that a notebook shows as a picture (not as its repr)."""
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), dpi=150, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=150, layout="constrained")
+
+    def png() -> bytes:
+        from io import BytesIO
+
+        buf = BytesIO()
+        fig.savefig(buf, format="png", dpi=100)
+        return buf.getvalue()
+
+    fig._repr_png_ = png
+    return fig
+
+
+def _footer(fig: Any, ax: Any, text: str, own: bool) -> None:
+    """The sources line under the chart: wrapped, in a strip of its own that the plot does not share."""
+    import textwrap
+
+    lines = textwrap.wrap(text, 150)
+    if own:
+        h = (0.012 + 0.022 * len(lines)) * 4.5 / fig.get_figheight()
+        fig.text(0.01, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=6.5, color="#636363")
+        fig.get_layout_engine().set(rect=(0, h, 1, 1 - h))
+    else:
+        ax.text(0.0, -0.14, "\n".join(textwrap.wrap(text, 110)), transform=ax.transAxes, ha="left", va="top",
+                fontsize=6.5, color="#636363")
+
+
+def _title(text: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, 72))
 
 
 def _series(changes: list, d0: date, d1: date, count: Any) -> tuple[list[date], list[int]]:
@@ -106,11 +138,14 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
     events = queries.records(tid)
     consents = [e.latest for e in events if e.kind in CONSENT_KINDS]
     signatures = [e.latest for e in events if e.kind is EventKind.SIGNATURE]
-    withdrawals = []
+    withdrawals, disputed = [], []
     for code in sorted({e.state for e in events}):
         for d, st in queries.status_changes(code, tid):
             if st is Status.WITHDRAWN:
                 withdrawals.append((code, d))
+            elif st is Status.WITHDRAWAL_DISPUTED:
+                disputed.append((code, d))
+    own = ax is None
     if ax is None:
         fig = _figure(8, 4.5)
         ax = fig.add_subplot()
@@ -126,11 +161,15 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
         ax.step(sx, sy, where="post", color="#3182bd", linewidth=1.2, linestyle="--", label=label)
     visible = [y for x, y in zip(xs, us) if d0 <= x <= d1] + [y for x, y in zip(sx, sy) if d0 <= x <= d1]
     top = max(visible + [1])
-    ax.vlines([d for d in consents if d0 <= d <= d1], 0, top * 0.03, color="#31a354", linewidth=0.8,
+    low = [y for x, y in zip(xs, ys) if d0 <= x <= d1] + [y for x, y in zip(sx, sy) if d0 <= x <= d1 and y]
+    # a chart zoomed in on a stretch of time shows the range of that stretch, not the axis from zero
+    base = 0 if start is None or not low else max(0, min(low) - max(2, (top - min(low)) * 0.15))
+    span = max(1, top - base)
+    ax.vlines([d for d in consents if d0 <= d <= d1], base, base + span * 0.03, color="#31a354", linewidth=0.8,
               label="instrument of consent deposited")
     if signatures:
-        ax.vlines([d for d in signatures if d0 <= d <= d1], top * 0.03, top * 0.06, color="#3182bd", linewidth=0.8,
-                  label="signature")
+        ax.vlines([d for d in signatures if d0 <= d <= d1], base + span * 0.03, base + span * 0.06, color="#3182bd",
+                  linewidth=0.8, label="signature")
     shown = [(c, d) for c, d in withdrawals if d0 <= d <= d1]
     if shown:
         yv = [ys[max(0, bisect.bisect_right(xs, d) - 1)] for _, d in shown]
@@ -143,6 +182,14 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
             yy = ys[max(0, bisect.bisect_right(xs, d) - 1)]
             ax.annotate(f"{', '.join(sorted(codes))} ({d:%b %Y})", (d, yy), xytext=(-4, -12 - 10 * (k % 6)),
                         textcoords="offset points", ha="right", va="top", fontsize=7, color="#de2d26")
+    contested = [(c, d) for c, d in disputed if d0 <= d <= d1]
+    if contested:  # not drawn as taking effect: the state leaves the count of parties, and the band holds it
+        yv = [us[max(0, bisect.bisect_right(xs, d) - 1)] for _, d in contested]
+        ax.scatter([d for _, d in contested], yv, marker="o", facecolors="none", edgecolors="#636363", zorder=3,
+                   s=36, label="withdrawal whose effect is disputed (not counted either way)")
+        for c, d in contested:
+            ax.annotate(f"{c}: effect disputed ({d:%b %Y})", (d, us[max(0, bisect.bisect_right(xs, d) - 1)]),
+                        xytext=(4, 6), textcoords="offset points", fontsize=7, color="#636363")
     eif = info["in_force"]
     if eif and d0 <= date.fromisoformat(eif) <= d1:
         e = date.fromisoformat(eif)
@@ -152,9 +199,9 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
     if as_of < d1:
         ax.axvspan(as_of, d1, color="#f0f0f0", zorder=0, label="after the data's as-of date")
     what = "states parties" if in_force else "ratifications (not in force)"
-    ax.set_title(f"{info['short_title']}: {what}, {d0.year}–{d1.year}", fontsize=12, loc="left")
+    ax.set_title(_title(f"{info['short_title']}: {what}, {d0.year}–{d1.year}"), fontsize=12, loc="left")
     ax.set_ylabel("Number of states")
-    ax.set_ylim(0, top * 1.08)
+    ax.set_ylim(base, top + span * 0.08)
     ax.set_xlim(d0, d1)
     ax.xaxis.set_major_locator(mdates.AutoDateLocator())
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
@@ -165,7 +212,7 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
             + (f" (UNTC {info['untc']})" if info["untc"] else "") + ".")
     if incomplete:
         foot += " Signatures: not all recorded."
-    ax.text(1.0, -0.12, foot, transform=ax.transAxes, ha="right", va="top", fontsize=6.5, color="#636363", wrap=True)
+    _footer(fig, ax, foot, own)
     return fig
 
 
@@ -191,10 +238,14 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
             st = s.status
             if st is Status.UNDECIDED and s.is_party:  # a party either way: drawn as one, hatched
                 st = "party-undecided"
-            segs.append((s.start, e, st))
+            if segs and segs[-1][2] == st and segs[-1][1] == s.start:  # the same status, other facts: one bar
+                segs[-1] = (segs[-1][0], e, st)
+            else:
+                segs.append((s.start, e, st))
             first = min(first, s.start)
         spans.append((tid, segs))
     d0 = queries.to_date(start) if start is not None else date(first.year, 1, 1)
+    own = ax is None
     if ax is None:
         fig = _figure(8, max(3.0, 0.9 + 0.32 * len(tids)))
         ax = fig.add_subplot()
@@ -220,8 +271,8 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
     if "party-undecided" in used:
         handles.append(Patch(facecolor=STATUS_COLOURS[Status.PARTY], hatch="///", edgecolor="white",
                              label="party (status otherwise undecided)"))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=7, frameon=False)
-    ax.set_title(f"{queries.state_name(code)} ({code}): status under each treaty", fontsize=12, loc="left", pad=22)
-    ax.text(1.0, -0.08 * (12 / max(len(tids), 4)), f"Later acts searched to {_day(as_of)}; treatystatus {_version()}. "
-            "Not signed: no bar.", transform=ax.transAxes, ha="right", va="top", fontsize=6.5, color="#636363")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), ncol=1, fontsize=7, frameon=False)
+    ax.set_title(_title(f"{queries.state_name(code)}: status under each treaty"), fontsize=12, loc="left")
+    _footer(fig, ax, f"Later acts searched to {_day(as_of)}; treatystatus {_version()}. Not signed: no bar. "
+            "Grey background: after the data's as-of date.", own)
     return fig

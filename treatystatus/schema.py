@@ -267,6 +267,8 @@ class DeclarationArticle(Quoted):
     subject: str
     #: what ``value=`` holds on a declaration's line, where the declaration states one
     value: str | None = None
+    #: where the data are known to miss declarations under the article: what is missing
+    incomplete: str | None = None
 
 
 class DerogationClause(Quoted):
