@@ -215,6 +215,31 @@ def main() -> int:
     n = sum(1 for _ in panel_rows(None, "1945-01-01", "2026-11-25", "month"))
     t = time.perf_counter() - t
     row(f"monthly panel, every treaty, 1945-2026 ({n:,} rows)", f"{t:.2f} s", "-", None)
+    # -- what users do with it ----------------------------------------------------------------------
+    print()
+    t = time.perf_counter()
+    ch = ts.changes("2025-01-01", "2026-11-25")
+    t = time.perf_counter() - t
+    row(f"changes() over every treaty, 2025-2026 ({len(ch):,} items)", f"{t:.2f} s", "<= 1 s", t <= 1.0)
+    rows = [(rng.choice(states), rng.choice(tids), DAY) for _ in range(200)]
+    t = time.perf_counter()
+    ts.status_many(rows)
+    t_many = time.perf_counter() - t
+    batch = "".join(f"{a},{b},{c}\n" for a, b, c in rows)
+    t = time.perf_counter()
+    subprocess.run([SCRIPT, "status", "--batch", "-"], input=batch, capture_output=True, text=True)
+    t_batch = time.perf_counter() - t
+    one = min(run_child([SCRIPT, "status", "UA", "apmbc", "--on", DAY], env)[0] for _ in range(3))
+    row("`status --batch` of 200 rows vs 200 `status` processes", f"{t_batch / (200 * one):.3f}x",
+        "<= 0.05x", t_batch / (200 * one) <= 0.05)
+    row("  status_many() of the same 200 rows, warm", f"{t_many * 1e3:.1f} ms", "-", None)
+    out = Path(tempfile.mkdtemp(prefix="treatystatus-export-"))
+    t = time.perf_counter()
+    ts.export(out)
+    t = time.perf_counter() - t
+    size = sum(f.stat().st_size for f in out.iterdir())
+    row(f"export() of the whole dataset ({size / 2**20:.1f} MiB)", f"{t:.2f} s", "<= 5 s", t <= 5.0)
+    shutil.rmtree(out, ignore_errors=True)
     if not args.quick:
         import resource
 

@@ -44,7 +44,8 @@ def test_shell_examples(page):
             cmd, _, expected = chunk.partition("\n")
             argv = shlex.split(cmd)
             assert argv[0] == "treatystatus", cmd
-            r = subprocess.run([str(SCRIPT), *argv[1:]], capture_output=True, text=True, cwd="/")
+            # from docs/, so that an example can read a file of docs/examples
+            r = subprocess.run([str(SCRIPT), *argv[1:]], capture_output=True, text=True, cwd=ROOT / "docs")
             got = (r.stdout + r.stderr).rstrip("\n")
             assert got == expected.rstrip("\n"), f"{page.name}: `{cmd}` printed:\n{got}"
 

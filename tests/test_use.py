@@ -113,7 +113,7 @@ def test_unambiguous_date_forms_are_accepted(given):
     assert ts.status("FIN", "apmbc", given).on == date(2025, 12, 27)
 
 
-@pytest.mark.parametrize("given, reason", [("01/02/2025", "ambiguous"), ("2025-06", "a month alone"),
+@pytest.mark.parametrize("given, reason", [("01/02/2025", "day-first in some countries"), ("2025-06", "a month alone"),
                                            ("2025", "a year alone"), ("yesterday", "accepted forms")])
 def test_other_date_forms_are_refused_with_the_accepted_ones_named(given, reason):
     with pytest.raises(ts.InvalidDateError) as exc:
@@ -161,3 +161,121 @@ def test_a_long_title_is_wrapped_and_the_footer_keeps_out_of_the_plot():
     assert box.height > 0.6  # the plot keeps most of the frame under the depositary's footer
     foot = [t for t in fig.texts if "Depositary" in t.get_text()]
     assert foot and foot[0].get_window_extent().y1 < ax.get_window_extent().y0
+
+
+# -- the whole dataset -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    d = tmp_path_factory.mktemp("export")
+    r = cli("export", str(d))
+    assert r.returncode == 0, r.stderr
+    return d
+
+
+def test_the_export_is_a_valid_frictionless_package(package):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(package / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    meta = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert meta["licenses"][0]["name"] == "MIT" and meta["version"] == ts.data_version
+    names = {r["name"] for r in meta["resources"]}
+    assert {"events", "status", "treaties", "states", "sources", "groups"} <= names
+
+
+def test_the_export_reloads_in_pandas_and_agrees_with_the_api(package):
+    pd = pytest.importorskip("pandas")
+    ev = pd.read_csv(package / "events.csv", dtype=str, keep_default_na=False)
+    fin = ev[(ev.state == "FIN") & (ev.treaty == "apmbc") & (ev.kind == "withdrawal")].iloc[0]
+    assert fin.date == "2025-07-10" and fin.ref == "C.N.372.2025.TREATIES-XXVI-5" and fin.source == "untc-xxvi-5"
+    # a date known only to a month keeps its bounds and no day
+    month = ev[ev.precision == "month"].iloc[0]
+    assert month.date == "" and month.date_earliest.endswith("-01") and len(month.edtf) == 7
+    st = pd.read_csv(package / "status.csv", dtype=str, keep_default_na=False)
+    # the status periods are the histories': on any day, the period that holds it gives status()'s answer
+    for code, tid, day in [("FIN", "apmbc", "2025-12-31"), ("FIN", "apmbc", "2026-01-10"),
+                           ("HUN", "rome-statute", "2026-01-01"), ("RUS", "echr", "2022-09-16"),
+                           ("SSD", "genocide", "2000-01-01"), ("PRK", "npt", "2010-01-01")]:
+        rows = st[(st.state == code) & (st.treaty == tid) & (st.start <= day) & ((st.end == "") | (st.end > day))]
+        assert len(rows) == 1, (code, tid, day)
+        assert rows.iloc[0].status == ts.status(code, tid, day).status.value
+    assert len(st[(st.state == "FIN") & (st.treaty == "apmbc")].start) == len(
+        {s.start for s in ts.history("FIN", "apmbc").segments if s.end is None or s.end > date(1997, 9, 18)})
+
+
+# -- groups of states --------------------------------------------------------------------------------
+
+def test_the_annex_2_states_and_who_of_them_ratified_the_ctbt():
+    annex = ts.group("Annex 2")
+    assert len(annex) == 44 and {"USA", "CHN", "IND", "PAK", "PRK", "ISR", "EGY", "IRN", "COD"} <= set(annex)
+    done = ts.consenting("ctbt", "2026-11-25", among="ctbt-annex2")
+    # the eight whose ratification is missing, and Russia, whose ratification was revoked in 2023
+    assert set(annex) - set(done) == {"CHN", "EGY", "IND", "IRN", "ISR", "PAK", "PRK", "RUS", "USA"}
+    assert done.among == "ctbt-annex2" and set(done) <= set(annex)
+    before = ts.consenting("ctbt", "2023-10-01", among="ctbt-annex2")
+    assert "RUS" in before and len(before) == len(done) + 1
+
+
+def test_lists_among_a_group_agree_with_single_answers():
+    for tid in ("apmbc", "npt", "rome-statute", "ctbt"):
+        p5 = ts.group("p5", "2026-11-25")
+        parties = ts.parties(tid, "2026-11-25", among="P5")
+        non = ts.non_parties(tid, "2026-11-25", among="p5")
+        assert set(parties) | set(non) | set(parties.undecided) == set(p5)
+        for code in p5:
+            assert (code in parties) == (ts.status(code, tid, "2026-11-25").is_party is True)
+
+
+def test_nato_members_outside_the_mine_ban_convention():
+    # the four that left in 2025-2026, Poland, and the United States, which never joined
+    assert ts.non_parties("apmbc", "2026-11-25", among="NATO") == ["EST", "FIN", "LTU", "LVA", "POL", "USA"]
+    assert len(ts.group("nato", "2026-11-25")) == 32 and len(ts.group("nato", "2023-04-03")) == 30
+    # NATO and FRUS give two days for Greece's and Türkiye's accession: in between, not settled
+    mid = ts.group("nato", "1952-02-16")
+    assert set(mid.undecided) == {"GRC", "TUR"} and "GRC" not in mid
+    listed = ts.parties("cwc", "1952-02-16", among="nato")
+    assert listed == [] and "GRC" not in listed.undecided  # the CWC did not exist: no one is undecided
+
+
+def test_a_group_before_it_existed_and_an_unknown_group():
+    assert ts.group("p5", "1945-10-23") == [] and len(ts.group("p5", "1945-10-24")) == 5
+    with pytest.raises(ts.TreatyStatusError, match="unknown group"):
+        ts.group("the avengers")
+    # a list of states works as a group too
+    assert ts.non_parties("apmbc", "2026-11-25", among=["USA", "France"]) == ["USA"]
+
+
+def test_groups_command_and_among_on_the_command_line():
+    r = cli("groups")
+    assert r.returncode == 0 and "ctbt-annex2" in r.stdout and "p5" in r.stdout
+    n = cli("non-parties", "apmbc", "--on", "2026-11-25", "--among", "p5", "--format", "json")
+    assert {s["state"] for s in json.loads(n.stdout)["non_parties"]} == {"CHN", "RUS", "USA"}
+    bad = cli("parties", "apmbc", "--among", "nobody")
+    assert bad.returncode == 2 and "unknown group" in bad.stderr
+
+
+# -- maps --------------------------------------------------------------------------------------------
+
+def test_a_map_of_the_mine_ban_convention_draws_every_state_it_counts(tmp_path):
+    pytest.importorskip("matplotlib")
+    fig = ts.plot_map("apmbc", "2026-11-25")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "party (161)" in labels and "withdrawn (5)" in labels
+    assert "25 November 2026" in ax.get_title(loc="left").replace("\n", " ")
+    assert fig._treatystatus_missing == []  # every state is a shape or a point
+    out = tmp_path / "m.png"
+    r = cli("map", "ottawa", "--on", "2026-11-25", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    w, h = _png_size(out.read_bytes())
+    assert w >= 1200 and h >= 600 and out.stat().st_size > 50_000
+
+
+def test_a_map_shows_undecided_states_as_such():
+    pytest.importorskip("matplotlib")
+    labels = [t.get_text() for t in ts.plot_map("rome-statute", "2026-01-01").axes[0].get_legend().get_texts()]
+    assert any(x.startswith("party either way") for x in labels)  # Hungary: party or withdrawal-pending
+    # the Sahel states' and Venezuela's notices of unknown day: bound either way, not "undecided"
+    assert not any(x.startswith("undecided") for x in labels)
+    npt = [t.get_text() for t in ts.plot_map("npt", "2026-01-01").axes[0].get_legend().get_texts()]
+    assert "undecided, disputed or unknown (1)" in npt  # the DPRK's disputed withdrawal

@@ -149,7 +149,7 @@ def test_a_list_from_incomplete_records_says_so():
     assert r.returncode == 0 and "may be incomplete" in r.stderr
     pytest.importorskip("matplotlib")
     fig = ts.plot_treaty("ap-i")
-    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    texts = " ".join(" ".join(t.get_text().split()) for t in [*fig.axes[0].texts, *fig.texts])  # the footer
     assert "not all recorded" in texts
 
 

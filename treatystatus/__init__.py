@@ -22,7 +22,7 @@ __all__ = [
     "StateList", "DateRange", "to_frame", "panel", "plot_treaty", "plot_state",
     "declarations", "accepting", "Declaration", "Declarations",
     "derogations", "derogating", "derogable", "notifications", "Derogation", "Derogations", "DerogatingList",
-    "Derogability", "Notification", "changes", "Change", "Changes", "status_many",
+    "Derogability", "Notification", "changes", "Change", "Changes", "status_many", "export", "groups", "group", "plot_map",
 ]
 
 #: where each public name lives
@@ -31,7 +31,7 @@ _WHERE = {
                                "timeline", "treaty", "treaties", "treaties_of", "withdrawal", "resolve_state",
                                "state_name", "state_info", "states_on", "history", "status_changes",
                                "declarations", "accepting", "derogations", "derogating", "derogable",
-                               "notifications", "changes", "status_many")},
+                               "notifications", "changes", "status_many", "groups", "group")},
     "use_data": "index",
     "panel_rows": "panels",
     **{n: "errors" for n in ("TreatyStatusError", "UnknownStateError", "AmbiguousStateError", "UnknownTreatyError",
@@ -41,7 +41,8 @@ _WHERE = {
                               "Declarations", "Derogation", "Derogations", "DerogatingList", "Derogability",
                               "Change", "Changes")},
     "DateRange": "dates",
-    "to_frame": "frames", "panel": "frames", "plot_treaty": "plotting", "plot_state": "plotting",
+    "export": "export",
+    "to_frame": "frames", "panel": "frames", "plot_treaty": "plotting", "plot_state": "plotting", "plot_map": "plotting",
 }
 
 

@@ -64,6 +64,8 @@ class Compiled:
     treaties: dict[str, CompiledTreaty]
     #: normalised alias -> treaty id
     aliases: dict[str, str]
+    #: group id -> its name, aliases, source, as-of day, note and members (groups.txt)
+    groups: dict = field(default_factory=dict)
 
 
 def build(layers: list[Layer]) -> Compiled:
@@ -135,6 +137,7 @@ class _Builder:
         for layer in self.layers:
             self._sources(layer)
         names, ambiguous = self._states()
+        groups = self._groups()
         treaty_layers: dict[str, list[Layer]] = {}
         for layer in self.layers:
             for name in layer.names("treaties", ".toml"):
@@ -166,7 +169,7 @@ class _Builder:
             if known:
                 names.setdefault(k, set()).update(known)
         return Compiled(self.meta, self.sources, self.states, {k: tuple(sorted(v)) for k, v in names.items()},
-                        ambiguous, iso2, isonum, treaties, aliases)
+                        ambiguous, iso2, isonum, treaties, aliases, groups)
 
     # -- meta, sources, states ------------------------------------------------------------------
     def _meta(self) -> None:
@@ -210,6 +213,71 @@ class _Builder:
                                           pydantic_message(err)))
             except TypeError:
                 self.problems.append((layer.where(rel), toml_line(text, (sid,)), f"{sid}: expected a table"))
+
+    def _groups(self) -> dict:
+        """groups.txt of every layer: ``@group ID name= aliases= src= as_of= [note=]`` lines, then
+        ``ID STATE FROM TO [src=] [note=]`` members (FROM, TO: a day, a month, a year, or "-")."""
+        groups: dict[str, dict] = {}
+        for layer in self.layers:
+            rel = "groups.txt"
+            if not layer.exists(rel):
+                continue
+            where = layer.where(rel)
+            for lineno, parts in lines(layer.read(rel), keep_quotes=True):
+                kv = {}
+                plain = []
+                for tok in parts:
+                    key, sep, value = tok.partition("=")
+                    if sep and key.isidentifier():
+                        kv[key] = value.strip('"')
+                    else:
+                        plain.append(tok)
+                if plain and plain[0] == "@group":
+                    missing = [k for k in ("name", "src", "as_of") if k not in kv]
+                    if len(plain) != 2 or missing:
+                        self.problems.append((where, lineno, "expected @group ID name=... src=... as_of=DATE "
+                                              "[aliases=A|B] [note=...]" + (f" (missing {', '.join(missing)})"
+                                                                            if missing else "")))
+                        continue
+                    if kv["src"] not in self.sources:
+                        self.problems.append((where, lineno, f"unknown source {kv['src']!r}"))
+                    gid = plain[1]
+                    if gid in groups:
+                        self.problems.append((where, lineno, f"group {gid!r} is already defined"))
+                        continue
+                    try:
+                        parse_data_date(kv["as_of"])
+                    except ValueError as exc:
+                        self.problems.append((where, lineno, f"as_of: {exc}"))
+                    groups[gid] = {"id": gid, "name": kv["name"], "aliases": [a for a in kv.get("aliases", "").split("|")
+                                                                              if a],
+                                   "source": kv["src"], "as_of": kv["as_of"], "note": kv.get("note"), "members": []}
+                    continue
+                if len(plain) != 4:
+                    self.problems.append((where, lineno, "expected GROUP STATE FROM TO [src=...] [note=...]"))
+                    continue
+                gid, code, lo, hi = plain
+                if gid not in groups:
+                    self.problems.append((where, lineno, f"unknown group {gid!r}: define it with an @group line first"))
+                    continue
+                if code not in self.states:
+                    self.problems.append((where, lineno, f"unknown state {code!r}"))
+                    continue
+                src = kv.get("src", groups[gid]["source"])
+                if src not in self.sources:
+                    self.problems.append((where, lineno, f"unknown source {src!r}"))
+                    continue
+                try:
+                    a = parse_data_date(lo) if lo != "-" else None
+                    b = parse_data_date(hi) if hi != "-" else None
+                except ValueError as exc:
+                    self.problems.append((where, lineno, str(exc)))
+                    continue
+                if a is not None and b is not None and b[1] < a[0]:
+                    self.problems.append((where, lineno, f"membership ends ({hi}) before it begins ({lo})"))
+                    continue
+                groups[gid]["members"].append([code, lo, hi, src, kv.get("note"), f"{where}:{lineno}"])
+        return groups
 
     def _states(self) -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
         states = self.states

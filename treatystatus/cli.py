@@ -31,7 +31,9 @@ class _Args:
 _ON = ("--on", dict(metavar="DATE", help="ISO date (default: today)"))
 _JSON = ("--json", dict(action="store_true"))
 _FORMAT = ("--format", dict(choices=("table", "csv", "json"), default="table"))
-_LIST = [("treaty", {}), _ON, _FORMAT]
+_AMONG = ("--among", dict(metavar="GROUP", help="only the members of a group (nato, eu, ctbt-annex2 ...: "
+                                                 "`treatystatus groups` lists them)"))
+_LIST = [("treaty", {}), _ON, _AMONG, _FORMAT]
 _ST = [("state", {}), ("treaty", {})]
 
 #: every command: its help, and its arguments as (name or flag, argparse keywords)
@@ -93,6 +95,13 @@ COMMANDS: dict[str, tuple[str, list]] = {
     "derogable": ("whether a treaty allows derogation from an article (ICCPR Art. 4(2))", [
         ("article", dict(help="an article: 12, 8(1), 'Art. 7'")),
         ("--treaty", dict(metavar="TREATY", default="iccpr", help="default: iccpr")), _JSON]),
+    "export": ("write the whole dataset as a Frictionless Data Package (CSV tables with their schemas)", [
+        ("directory", dict(help="the folder to write (created if needed)"))]),
+    "map": ("world map of every state's status under a treaty on a day (needs treatystatus[plot])", [
+        ("treaty", {}), _ON, ("--out", dict(metavar="FILE", help="a .png or .svg file (default: TREATY-map.png)"))]),
+    "groups": ("the groups of states in the data (NATO, the EU, the CTBT's Annex 2 ...), with their sources",
+               [_JSON]),
+    "group": ("the members of a group of states on a day", [("group", {}), _ON, _FORMAT]),
     "info": ("data version, as-of dates, counts of records and sources", []),
     "validate": ("check a data directory; print every problem as FILE:LINE: message; exit 1 if any", [("path", {})]),
 }
@@ -221,7 +230,8 @@ def _codes_out(codes, fmt: str, header: str, key: str, treaty: str, on) -> None:
     if fmt == "json":
         print(dumps({"treaty": treaty, "on": on.isoformat(), "count": len(codes), key: [
             {"state": c, "name": n} for c, n in names], "undecided": [
-            {"state": c, "name": api.state_name(c)} for c in undecided], "incomplete": incomplete}))
+            {"state": c, "name": api.state_name(c)} for c in undecided], "incomplete": incomplete,
+            **({"among": codes.among} if getattr(codes, "among", None) else {})}))
     elif fmt == "csv":
         print("state,name")
         for c, n in names:
@@ -299,6 +309,28 @@ def _run(args) -> int:
         return _batch(args)
     if c == "changes":
         return _changes(args)
+    if c == "groups":
+        gs = api.groups()
+        if args.json:
+            print(dumps(gs))
+        else:
+            for g in gs:
+                print(f"{g['id']:<16}{g['members']:>4}  {g['name']} (as of {g['as_of']}; {g['source']})")
+        return EXIT_YES
+    if c == "group":
+        on = api.to_date(args.on)
+        codes = api.group(args.group, on)
+        _codes_out(codes, args.format, f"{len(codes)} members of {args.group} on {on}:", "members", "", on)
+        return EXIT_YES
+    if c == "export":
+        from .export import export
+
+        try:
+            path = export(args.directory)
+        except OSError as exc:
+            raise _UsageError(f"cannot write to {args.directory}: {exc.strerror}") from None
+        print(f"wrote {path}")
+        return EXIT_YES
     if c == "status":
         if not args.state or not args.treaty:
             raise _UsageError("status needs a STATE and a TREATY, or --batch FILE")
@@ -311,8 +343,9 @@ def _run(args) -> int:
               "non-parties": api.non_parties}[c]
         on = api.to_date(args.on)
         tid = api.resolve_treaty(args.treaty)
-        codes = fn(tid, on)
-        _codes_out(codes, args.format, f"{len(codes)} {c} of {tid} on {on}:", c.replace("-", "_"), tid, on)
+        codes = fn(tid, on, among=args.among)
+        among = f" among {args.among}" if args.among else ""
+        _codes_out(codes, args.format, f"{len(codes)} {c} of {tid}{among} on {on}:", c.replace("-", "_"), tid, on)
         if c == "parties":
             eif = api.treaty_summary(tid)["in_force"]
             if eif is None or str(eif) > on.isoformat():
@@ -429,10 +462,14 @@ def _run(args) -> int:
                 print(dumps({"state": r.state, "treaty": r.treaty, "date": r.date.isoformat(),
                              "status": r.status.value, "is_party": r.is_party}, None))
         return EXIT_YES
-    if c in ("plot", "plot-state"):
+    if c in ("plot", "plot-state", "map"):
         from . import plotting
 
-        if c == "plot":
+        if c == "map":
+            tid = api.resolve_treaty(args.treaty)
+            fig = plotting.plot_map(tid, args.on)
+            out = args.out or f"{tid}-map.png"
+        elif c == "plot":
             tid = api.resolve_treaty(args.treaty)
             fig = plotting.plot_treaty(tid, args.start, args.end)
             out = args.out or f"{tid}.png"

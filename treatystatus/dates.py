@@ -160,7 +160,8 @@ def to_date(value: object, *, default_today: bool = True) -> date:
         for sep in "/.-":
             bits = s.split(sep)
             if len(bits) == 3 and all(b.isdigit() for b in bits) and len(bits[2]) == 4:
-                raise InvalidDateError(value, f"the order of day and month is ambiguous; accepted forms: {_FORMS}")
+                raise InvalidDateError(value, "a date written with numbers only is read day-first in some countries "
+                                              f"and month-first in others; accepted forms: {_FORMS}")
         if (len(s) == 4 and s.isdigit()) or (len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit()):
             raise InvalidDateError(value, f"a {'year' if len(s) == 4 else 'month'} alone is not a day, and this "
                                           f"question needs one; accepted forms: {_FORMS}")

@@ -210,4 +210,5 @@ def encode(compiled, key: str, fmt: int) -> dict[str, dict]:
     files["names"] = {"key": key, "names": compiled.names, "ambiguous": compiled.ambiguous}
     files["aliases"] = {"key": key, "aliases": compiled.aliases}
     files["sources"] = {"key": key, "sources": compiled.sources}
+    files["groups"] = {"key": key, "groups": compiled.groups}
     return files

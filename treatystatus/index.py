@@ -301,6 +301,11 @@ class Index:
         return self._part("sources")["sources"]
 
     @property
+    def groups(self) -> dict:
+        """Group id -> its name, aliases, source, as-of day, note and members (groups.txt)."""
+        return self._part("groups")["groups"]
+
+    @property
     def as_of(self) -> date:
         return self.meta["as_of"]
 

@@ -14,7 +14,7 @@ __all__ = ["Layer", "shipped_root", "stack", "fingerprint", "manifest", "treaty_
            "DATA_FILES"]
 
 #: the files of a data directory that the index reads
-DATA_FILES = ("meta.toml", "sources.toml", "states.txt", "names.txt")
+DATA_FILES = ("meta.toml", "sources.toml", "states.txt", "names.txt", "groups.txt")
 _FOLDERS = (("treaties", ".toml"), ("events", ".txt"), ("derogations", ".txt"))
 
 

@@ -16,7 +16,7 @@ from .explain import day as _day
 from .errors import MissingExtraError
 from .kinds import CONSENT_KINDS, EventKind, Status
 
-__all__ = ["plot_treaty", "plot_state", "STATUS_COLOURS"]
+__all__ = ["plot_treaty", "plot_state", "plot_map", "world", "STATUS_COLOURS"]
 
 #: one colour per status, used by plot_state and its legend
 STATUS_COLOURS = {
@@ -71,7 +71,7 @@ def _footer(fig: Any, ax: Any, text: str, own: bool) -> None:
     if own:
         h = (0.012 + 0.022 * len(lines)) * 4.5 / fig.get_figheight()
         fig.text(0.01, 0.004, "\n".join(lines), ha="left", va="bottom", fontsize=6.5, color="#636363")
-        fig.get_layout_engine().set(rect=(0, h, 1, 1 - h))
+        fig.get_layout_engine().set(rect=(0, h, 1, 1 - h - 0.01))
     else:
         ax.text(0.0, -0.14, "\n".join(textwrap.wrap(text, 110)), transform=ax.transAxes, ha="left", va="top",
                 fontsize=6.5, color="#636363")
@@ -275,4 +275,126 @@ def plot_state(state: str, treaties: Iterable[str] | None = None, start: object 
     ax.set_title(_title(f"{queries.state_name(code)}: status under each treaty"), fontsize=12, loc="left")
     _footer(fig, ax, f"Later acts searched to {_day(as_of)}; treatystatus {_version()}. Not signed: no bar. "
             "Grey background: after the data's as-of date.", own)
+    return fig
+
+
+# -- maps -------------------------------------------------------------------------------------------
+
+#: the world's shapes: Natural Earth (public domain), 1:110m, keyed by ISO 3166-1 alpha-3
+WORLD_FILE = "world.json.gz"
+
+_A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
+
+
+def _equal_earth(lon: float, lat: float) -> tuple[float, float]:
+    """The Equal Earth projection (Šavrič, Patterson and Jenny, 2018), in degrees-like units."""
+    import math
+
+    lam, phi = math.radians(lon), math.radians(lat)
+    t = math.asin(math.sqrt(3) / 2 * math.sin(phi))
+    t2 = t * t
+    t6 = t2 * t2 * t2
+    x = 2 * math.sqrt(3) * lam * math.cos(t) / (3 * (9 * _A4 * t6 * t2 + 7 * _A3 * t6 + 3 * _A2 * t2 + _A1))
+    y = t * (_A4 * t6 * t2 + _A3 * t6 + _A2 * t2 + _A1)
+    return x, y
+
+
+_world_cache: dict = {}
+
+
+def world() -> dict:
+    """The shipped world geometry: ``countries`` (code -> polygons, each a list of rings of
+    [lon, lat], the first the outer one), ``points`` (code -> [lon, lat] for states too small
+    for the scale), and its ``source``."""
+    if not _world_cache:
+        import gzip
+        import json
+        from importlib.resources import files
+
+        raw = (files("treatystatus.data") / WORLD_FILE).read_bytes()
+        _world_cache.update(json.loads(gzip.decompress(raw)))
+    return _world_cache
+
+
+#: the map's classes, in the legend's order: (label, colour, statuses)
+_MAP_CLASSES = [
+    ("party", STATUS_COLOURS[Status.PARTY], {Status.PARTY}),
+    ("party, withdrawal pending", STATUS_COLOURS[Status.WITHDRAWAL_PENDING], {Status.WITHDRAWAL_PENDING}),
+    ("party either way (its status otherwise undecided)", "#a1d99b", set()),
+    ("consented, not yet in force for it", STATUS_COLOURS[Status.CONSENTED], {Status.CONSENTED}),
+    ("signatory", STATUS_COLOURS[Status.SIGNATORY], {Status.SIGNATORY, Status.NOT_INTENDING}),
+    ("withdrawn", STATUS_COLOURS[Status.WITHDRAWN], {Status.WITHDRAWN}),
+    ("consent revoked", STATUS_COLOURS[Status.CONSENT_REVOKED], {Status.CONSENT_REVOKED}),
+    ("not a party", "#fee8c8", {Status.NOT_SIGNED, Status.NOT_PARTY}),
+    ("undecided, disputed or unknown", "#bdbdbd", {Status.UNDECIDED, Status.WITHDRAWAL_DISPUTED, Status.UNKNOWN}),
+    ("did not exist that day, or not counted", "#f7f7f7", {Status.NOT_YET, Status.CEASED, Status.TERMINATED}),
+]
+
+
+def plot_map(treaty: str, on: object = None, ax: Any = None) -> Any:
+    """A world map of every state's status under a treaty on a day (default: today): a colour per
+    status, undecided states shown as such, with the legend, the day, the counts and the sources'
+    dates. States the map's shapes do not include are named under it. Today's borders are drawn
+    (Natural Earth, 1:110m, public domain), whatever the day."""
+    _require()
+    from matplotlib.collections import PathCollection, PolyCollection  # noqa: F401
+    from matplotlib.patches import Patch
+
+    info = queries.treaty_summary(treaty)
+    assert isinstance(info, dict)
+    tid = info["id"]
+    d = queries.to_date(on)
+    geo = world()
+    codes = queries.states_on(d)
+    colour_of: dict = {}
+    for label, colour, sts in _MAP_CLASSES:
+        for s in sts:
+            colour_of[s] = (label, colour)
+    status = {}
+    for c in codes:
+        r = queries.status(c, tid, d)
+        status[c] = "bound-undecided" if r.status is Status.UNDECIDED and r.is_party else r.status
+    colour_of["bound-undecided"] = tuple(_MAP_CLASSES[2][:2])
+    own = ax is None
+    if ax is None:
+        fig = _figure(10, 5.6)
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    polys, colours = [], []
+    shapes = geo["countries"]
+    for code in sorted(shapes, key=lambda c: -len(shapes[c])):  # small ones (enclaves) drawn last
+        st = status.get(code)
+        colour = colour_of[st][1] if st is not None else "#f7f7f7"
+        for polygon in shapes[code]:
+            ring = polygon[0]
+            polys.append([_equal_earth(x, y) for x, y in ring])
+            colours.append(colour)
+    ax.add_collection(PolyCollection(polys, facecolors=colours, edgecolors="#ffffff", linewidths=0.25))
+    dots = [(code, p) for code, p in geo["points"].items() if code in status]
+    if dots:
+        xy = [_equal_earth(*p) for _, p in dots]
+        ax.scatter([x for x, _ in xy], [y for _, y in xy], s=9, c=[colour_of[status[c]][1] for c, _ in dots],
+                   edgecolors="#636363", linewidths=0.3, zorder=3)
+    outline = [_equal_earth(-180, lat) for lat in range(-90, 91, 5)] + \
+        [_equal_earth(180, lat) for lat in range(90, -91, -5)]
+    ax.fill([x for x, _ in outline], [y for _, y in outline], color="#eef3f8", zorder=0, linewidth=0)
+    ax.set_aspect("equal")
+    ax.set_xlim(min(x for x, _ in outline) * 1.01, max(x for x, _ in outline) * 1.01)
+    ax.set_ylim(-1.35, 1.35)
+    ax.axis("off")
+    counts: dict[str, int] = {}
+    for c, st in status.items():
+        counts[colour_of[st][0]] = counts.get(colour_of[st][0], 0) + 1
+    handles = [Patch(facecolor=colour, edgecolor="#bdbdbd", label=f"{label} ({counts[label]})")
+               for label, colour, _ in _MAP_CLASSES if counts.get(label)]
+    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True, framealpha=0.9, edgecolor="#e0e0e0")
+    ax.set_title(_title(f"{info['short_title']}: who is bound on {_day(d)}"), fontsize=12, loc="left")
+    missing = sorted(c for c in status if c not in shapes and c not in geo["points"])
+    foot = (f"{len(status)} states counted that day. Borders of today ({geo['source']}), whatever the day. "
+            + (f"Not on the map (no shape at this scale): {', '.join(missing)}. " if missing else "")
+            + f"Complete to {_day(date.fromisoformat(info['complete_to']))}, later acts searched to "
+              f"{_day(date.fromisoformat(info['searched_to']))}; treatystatus {_version()}.")
+    _footer(fig, ax, foot, own)
+    fig._treatystatus_missing = missing  # what the figure names as not drawn
     return fig

@@ -508,32 +508,35 @@ def _list(name: str, treaty: str, on: object):
                      data_as_of=_as_of(idx, ti.id))
 
 
-def parties(treaty: str, on: object = None):
+def parties(treaty: str, on: object = None, *, among: object = None):
     """Sorted codes of the states for which the treaty is in force on ``on`` (default: today).
+
+    ``among``: only the members of a group that day (``"nato"``, ``"eu"``, ``"ctbt-annex2"``:
+    :func:`groups` lists them), or of a list of states.
 
     States whose status that day is undecided, disputed or unknown are left out and listed in
     ``.undecided``. A state that another continues (the USSR, Serbia and Montenegro) is listed
     under the continuing state's code, which holds its acts.
     """
-    return _list("party", treaty, on)
+    return _among(_list("party", treaty, on), among)
 
 
-def consenting(treaty: str, on: object = None):
+def consenting(treaty: str, on: object = None, *, among: object = None):
     """Sorted codes of the states whose consent to be bound stands on ``on``, in force for them or not.
 
     This is what the depositary counts as "Parties" in its headline: a state counts from the
     day it deposits its instrument until its withdrawal takes effect. For a treaty not in
     force (the CTBT) it lists the ratifiers.
     """
-    return _list("consenting", treaty, on)
+    return _among(_list("consenting", treaty, on), among)
 
 
-def signatories(treaty: str, on: object = None):
+def signatories(treaty: str, on: object = None, *, among: object = None):
     """Sorted codes of the states whose signature stands on ``on``: signed by then, and not withdrawn.
 
     ``.incomplete`` says so where the data do not record every signature of the treaty.
     """
-    return _list("signatory", treaty, on)
+    return _among(_list("signatory", treaty, on), among)
 
 
 def list_changes(treaty: str, kind: str = "party") -> list:
@@ -549,7 +552,7 @@ def list_changes(treaty: str, kind: str = "party") -> list:
     return [(d, _list(name, tid, d)) for d in ti.change_days(name)]
 
 
-def non_parties(treaty: str, on: object = None):
+def non_parties(treaty: str, on: object = None, *, among: object = None):
     """Sorted codes of the states in the list of current states (existing on ``on``) that are
     certainly not parties then; undecided ones are in ``.undecided``."""
     from .results import StateList
@@ -560,9 +563,122 @@ def non_parties(treaty: str, on: object = None):
     yes, maybe = ti.members("party", d)
     inside, unsure = set(yes), set(maybe)
     existing = names_of(idx).existing_on(d)
-    return StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
-                     kind="non-party", undecided=tuple(c for c in existing if c in unsure),
-                     incomplete=_missing_consents(idx, ti.id), data_as_of=_as_of(idx, ti.id))
+    return _among(StateList([c for c in existing if c not in inside and c not in unsure], treaty=ti.id, on=d,
+                            kind="non-party", undecided=tuple(c for c in existing if c in unsure),
+                            incomplete=_missing_consents(idx, ti.id), data_as_of=_as_of(idx, ti.id)), among)
+
+
+# -- groups of states -------------------------------------------------------------------------------
+
+def _group_id(idx: Index, query: object) -> str:
+    from .formats import normalise
+
+    gs = idx.groups
+    if isinstance(query, str):
+        if query in gs:
+            return query
+        key = normalise(query)
+        for gid, g in gs.items():
+            if key == normalise(gid) or key in {normalise(a) for a in g["aliases"]} or key == normalise(g["name"]):
+                return gid
+    near = sorted(gs, key=lambda g: (not str(query).lower()[:2] in g, g))[:4]
+    raise TreatyStatusError(f"unknown group {query!r}; groups: {', '.join(sorted(gs))}" if not near else
+                            f"unknown group {query!r}; did you mean {', '.join(near)}? (groups: {', '.join(sorted(gs))})")
+
+
+def _member_on(row: list, as_of: date, d: date) -> bool | None:
+    """Whether a membership row holds on ``d``: True, False, or None where a day the source does not
+    give decides (a member with no date given is known to be one from the group's as-of day)."""
+    from .dates import parse_data_date
+
+    _, lo, hi = row[:3]
+    if lo == "-":
+        began: bool | None = True if d >= as_of else None
+    else:
+        a0, a1, _ = parse_data_date(lo)
+        began = True if d >= a1 else False if d < a0 else None
+    if hi == "-":
+        ended: bool | None = False
+    else:
+        b0, b1, _ = parse_data_date(hi)  # the last day as a member
+        ended = False if d <= (b0 or b1) else True if d > b1 else None
+    if began is False or ended is True:
+        return False
+    if began is True and ended is False:
+        return True
+    return None
+
+
+def groups() -> list[dict]:
+    """The groups of states in the data: id, name, aliases, source, as-of day, note, count today."""
+    idx = _idx()
+    out = []
+    for gid, g in sorted(idx.groups.items()):
+        out.append({"id": gid, "name": g["name"], "aliases": list(g["aliases"]), "source": g["source"],
+                    "as_of": g["as_of"], "note": g["note"], "members": len(group(gid))})
+    return out
+
+
+def group(name: object, on: object = None):
+    """Sorted codes of the members of a group of states on ``on`` (default: today): NATO, the EU,
+    the Council of Europe, the African Union, the permanent members of the Security Council, the
+    CTBT's Annex 2 states, the UN regional groups. Members whose membership that day depends on a
+    day the source does not give are in ``.undecided``."""
+    from .dates import parse_data_date
+    from .results import StateList
+
+    idx = _idx()
+    gid = _group_id(idx, name)
+    g = idx.groups[gid]
+    d = to_date(on)
+    as_of = parse_data_date(g["as_of"])[1]
+    yes, maybe = set(), set()
+    for row in g["members"]:
+        m = _member_on(row, as_of, d)
+        (yes if m else maybe if m is None else set()).add(row[0])
+    maybe -= yes
+    incomplete = (f"membership before {as_of} is not dated in the source: members from then are shown as "
+                  "undecided" if d < as_of and any(r[1] == "-" for r in g["members"]) else None)
+    return StateList(sorted(yes), treaty="", on=d, kind=f"member of {gid}", undecided=tuple(sorted(maybe)),
+                     incomplete=incomplete, data_as_of=as_of)
+
+
+def group_rows() -> list[tuple]:
+    """Every membership row of every group: (group, state, from, to, source, note); the export's table."""
+    return [(gid, r[0], "" if r[1] == "-" else r[1], "" if r[2] == "-" else r[2], r[3], r[4])
+            for gid, g in sorted(_idx().groups.items()) for r in g["members"]]
+
+
+def _among(lst, among: object):
+    """A list narrowed to the members of a group (or a list of states) on the list's day; a state
+    whose membership that day is undecided goes to ``.undecided`` if it would be on the list."""
+    if among is None:
+        return lst
+    idx = _idx()
+    if isinstance(among, str):
+        try:
+            members = group(among, lst.on)
+        except TreatyStatusError:
+            members = None
+            n = names_of(idx)
+            try:
+                members = [n.state(among)]
+            except TreatyStatusError:
+                raise TreatyStatusError(f"unknown group {among!r}; groups: {', '.join(sorted(idx.groups))}") from None
+        label = among
+    else:
+        n = names_of(idx)
+        members = [n.state(x) for x in among]
+        label = "the states given"
+    inside = set(members)
+    unsure = set(getattr(members, "undecided", ()))
+    kept = [c for c in lst if c in inside]
+    undecided = tuple(sorted({c for c in lst.undecided if c in inside or c in unsure} | {c for c in lst if c in unsure}))
+    out = type(lst)(kept, treaty=lst.treaty, on=lst.on, kind=f"{lst.kind} among {label}", undecided=undecided,
+                    incomplete=" ".join(x for x in (lst.incomplete, getattr(members, "incomplete", None)) if x) or None,
+                    data_as_of=lst.data_as_of)
+    out.among = label
+    return out
 
 
 # -- declarations -----------------------------------------------------------------------------------
@@ -621,7 +737,7 @@ def declarations(treaty: str, article: str | None = None, *, state: str | None =
     return out
 
 
-def accepting(treaty: str, article: str, on: object = None):
+def accepting(treaty: str, article: str, on: object = None, *, among: object = None):
     """Sorted codes of the states whose declaration under ``article`` stands on ``on`` (default:
     today) while the treaty binds them; where an unknown day or an undecided status decides,
     the state is in ``.undecided``."""
@@ -637,9 +753,9 @@ def accepting(treaty: str, article: str, on: object = None):
             yes.append(r.state)
         elif r.is_party is not False:
             maybe.append(r.state)
-    return StateList(sorted(set(yes)), treaty=tid, on=d, kind=f"declaration under Art. {article}",
-                     undecided=tuple(sorted(set(maybe) - set(yes))), incomplete=ds.incomplete,
-                     data_as_of=_as_of(idx, tid))
+    return _among(StateList(sorted(set(yes)), treaty=tid, on=d, kind=f"declaration under Art. {article}",
+                            undecided=tuple(sorted(set(maybe) - set(yes))), incomplete=ds.incomplete,
+                            data_as_of=_as_of(idx, tid)), among)
 
 
 # -- derogations ------------------------------------------------------------------------------------

@@ -244,6 +244,7 @@ class StateList(list):
         self.undecided = tuple(undecided)
         self.incomplete = incomplete
         self.data_as_of = data_as_of
+        self.among: str | None = None  # the group the list was narrowed to
 
     @property
     def after_data_as_of(self) -> bool:
@@ -252,7 +253,7 @@ class StateList(list):
     def to_dict(self) -> dict:
         return {"treaty": self.treaty, "on": plain(self.on), "list": self.kind, "count": len(self),
                 "states": list(self), "undecided": list(self.undecided), "incomplete": self.incomplete,
-                "data_as_of": plain(self.data_as_of)}
+                "data_as_of": plain(self.data_as_of), "among": self.among}
 
 
 class Declaration(_Result):
