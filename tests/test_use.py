@@ -279,3 +279,16 @@ def test_a_map_shows_undecided_states_as_such():
     assert not any(x.startswith("undecided") for x in labels)
     npt = [t.get_text() for t in ts.plot_map("npt", "2026-01-01").axes[0].get_legend().get_texts()]
     assert "undecided, disputed or unknown (1)" in npt  # the DPRK's disputed withdrawal
+
+
+def test_un_regional_groups_cover_the_membership_once_with_turkiye_in_two():
+    today = "2026-11-25"
+    groups = ["un-african", "un-asia-pacific", "un-eastern-european", "un-grulac", "un-weog"]
+    members = [c for g in groups for c in ts.group(g, today)]
+    assert members.count("TUR") == 2 and "USA" not in members
+    un = {c for c in ts.states_on(today) if ts.state_info(c)["un"] == "member"}
+    assert set(members) == un - {"USA"}  # every other UN Member in a group, as the UN's page lists them
+    # undated: before the page's date, membership is undecided and the list says so
+    old = ts.group("WEOG", "2020-01-01")
+    assert old == [] and len(old.undecided) == 28 and old.incomplete
+    assert ts.parties("apmbc", "2020-01-01", among="WEOG") == []

@@ -315,7 +315,7 @@ def _run(args) -> int:
             print(dumps(gs))
         else:
             for g in gs:
-                print(f"{g['id']:<16}{g['members']:>4}  {g['name']} (as of {g['as_of']}; {g['source']})")
+                print(f"{g['id']:<20}{g['members']:>4}  {g['name']} (as of {g['as_of']}; {g['source']})")
         return EXIT_YES
     if c == "group":
         on = api.to_date(args.on)
