@@ -15,7 +15,8 @@ from treatystatus import Status
 
 
 def cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "treatystatus", *args], capture_output=True, text=True, input=stdin)
+    return subprocess.run([sys.executable, "-m", "treatystatus", *args], capture_output=True, text=True, input=stdin,
+                          cwd="/")
 
 
 # -- what changed ------------------------------------------------------------------------------------

@@ -309,10 +309,12 @@ def world() -> dict:
     if not _world_cache:
         import gzip
         import json
-        from importlib.resources import files
+        import os
 
-        raw = (files("treatystatus.data") / WORLD_FILE).read_bytes()
-        _world_cache.update(json.loads(gzip.decompress(raw)))
+        from .layers import shipped_root
+
+        with open(os.path.join(shipped_root(), WORLD_FILE), "rb") as fh:
+            _world_cache.update(json.loads(gzip.decompress(fh.read())))
     return _world_cache
 
 
