@@ -441,6 +441,7 @@ def changes(since: object, until: object = None, treaties: object = None, states
     hi = to_date(until)
     if hi < lo:
         raise TreatyStatusError(f"the window ends ({hi}) before it starts ({lo})")
+    lo_o, hi_o = lo.toordinal(), hi.toordinal()
     idx = _idx()
     n = names_of(idx)
     tids = sorted(idx.treaty_info) if treaties is None else list(dict.fromkeys(
@@ -451,6 +452,10 @@ def changes(since: object, until: object = None, treaties: object = None, states
         ti = idx.treaty(tid)
         for code in ti.order:
             if wanted is not None and code not in wanted:
+                continue
+            evs, outline = ti.outline(code)  # cheap: skip a state with nothing in the window
+            if not any(_in_window(e.date, lo, hi) for e in evs) and not any(
+                    lo_o <= s[0] <= hi_o and (s[1], s[2]) != (p[1], p[2]) for p, s in zip(outline, outline[1:])):
                 continue
             name = idx.state_rows[code][0]
             h = ti.history(code)
