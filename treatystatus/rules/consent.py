@@ -39,6 +39,11 @@ def entry_into_force(rule: EntryRule, consent: Event, lo: date, hi: date, since:
     if consent.immediate and rule.immediate is not None:
         return Entry(lo, hi, "immediate", rule.immediate.article)
     if consent.in_force is not None:
+        if consent.kind is not EventKind.SUCCESSION and lo == hi:  # where the rule gives the same day, say the rule
+            early = _early(rule, hi)
+            if _state_day(rule, lo) == consent.in_force:
+                return Entry(consent.in_force, consent.in_force, "treaty" if early else "state-rule",
+                             rule.treaty_article if early else rule.state_article)
         return Entry(consent.in_force, consent.in_force, "source", rule.state_article)
     if consent.kind is EventKind.SUCCESSION and consent.effective is not None:
         d = max(consent.effective, t)
