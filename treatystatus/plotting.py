@@ -63,6 +63,14 @@ def _figure(width: float, height: float) -> Any:
     return fig
 
 
+def _canvas(ax: Any, width: float, height: float) -> tuple[Any, Any, bool]:
+    """The figure and axes to draw on: the caller's, or a new figure's (``own`` True)."""
+    if ax is not None:
+        return ax.figure, ax, False
+    fig = _figure(width, height)
+    return fig, fig.add_subplot(), True
+
+
 def _footer(fig: Any, ax: Any, text: str, own: bool) -> None:
     """The sources line under the chart: wrapped, in a strip of its own that the plot does not share."""
     import textwrap
@@ -145,12 +153,7 @@ def plot_treaty(treaty: str, start: object = None, end: object = None, ax: Any =
                 withdrawals.append((code, d))
             elif st is Status.WITHDRAWAL_DISPUTED:
                 disputed.append((code, d))
-    own = ax is None
-    if ax is None:
-        fig = _figure(8, 4.5)
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure
+    fig, ax, own = _canvas(ax, 8, 4.5)
     ax.step(xs, ys, where="post", color="#31a354", linewidth=2.2,
             label="parties (treaty in force for them)" if in_force else "consent deposited (the treaty is not in force)")
     if any(u != y for u, y in zip(us, ys)):
@@ -357,12 +360,7 @@ def plot_map(treaty: str, on: object = None, ax: Any = None) -> Any:
         r = queries.status(c, tid, d)
         status[c] = "bound-undecided" if r.status is Status.UNDECIDED and r.is_party else r.status
     colour_of["bound-undecided"] = tuple(_MAP_CLASSES[2][:2])
-    own = ax is None
-    if ax is None:
-        fig = _figure(10, 5.6)
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure
+    fig, ax, own = _canvas(ax, 10, 5.6)
     polys, colours = [], []
     shapes = geo["countries"]
     for code in sorted(shapes, key=lambda c: -len(shapes[c])):  # small ones (enclaves) drawn last
